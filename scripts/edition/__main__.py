@@ -1,0 +1,50 @@
+"""Command line: ``convert KIND FILE --out DIR``, ``build``, and ``check`` (generated pages match)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import config
+from .errors import BAD_INPUT_EXIT, SourceError
+from .pages import READERS, convert, load_decisions, write_atomically
+from .site_build import BuildFailed, build_site, generated_pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="edition", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    one = commands.add_parser("convert", help="convert one source file into its page(s)")
+    one.add_argument("kind", choices=sorted(READERS))
+    one.add_argument("file", type=Path)
+    one.add_argument("--out", type=Path, required=True, help="folder to write the page(s) into")
+    one.add_argument("--editorial", type=Path, default=config.EDITORIAL_FILE)
+    commands.add_parser("build", help="verify, convert and build the site (docs/ and site/)")
+    commands.add_parser("check", help="fail when a committed generated page differs from the converter's")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "convert":
+            pages = convert(args.kind, args.file, load_decisions(args.editorial))
+            for path in write_atomically(pages, args.out):
+                print(path)
+        elif args.command == "build":
+            for path in build_site():
+                print(f"generated {path.relative_to(config.ROOT)}")
+        elif args.command == "check":
+            stale = [name for name, text in generated_pages().items()
+                     if not (config.DOCS_DIR / name).exists()
+                     or (config.DOCS_DIR / name).read_text(encoding="utf-8") != text]
+            for name in stale:
+                print(f"docs/{name}: differs from what the converter makes now; run ./scripts/build", file=sys.stderr)
+            return 1 if stale else 0
+    except SourceError as err:
+        print(err, file=sys.stderr)
+        return BAD_INPUT_EXIT
+    except BuildFailed as err:
+        print(err, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Verifies the sources against the SHA-256 record in sources/SHA256SUMS."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from . import config
+from .errors import SourceError
+
+
+def digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as err:
+        raise SourceError(path, None, f"cannot read the source ({err.strerror})") from None
+
+
+def record(path: Path = config.CHECKSUM_FILE) -> dict[str, tuple[str, int]]:
+    """File name -> (checksum, line of the record)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise SourceError(path, None, f"cannot read the checksum record ({err.strerror})") from None
+    entries = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        parts = line.split(maxsplit=1)
+        if len(parts) != 2 or len(parts[0]) != 64:
+            raise SourceError(path, number, "expected 'SHA256  FILE'")
+        entries[parts[1].lstrip("*")] = (parts[0].lower(), number)
+    return entries
+
+
+def verify(names: list[str], folder: Path = config.SOURCES_DIR, record_file: Path = config.CHECKSUM_FILE) -> None:
+    """Every named source is recorded and unchanged; raise SourceError otherwise."""
+    entries = record(record_file)
+    for name in names:
+        source = folder / name
+        if not source.exists():
+            raise SourceError(source, None, "the source file is missing")
+        if name not in entries:
+            raise SourceError(record_file, None, f"no checksum recorded for {name}")
+        expected, line = entries[name]
+        if digest(source) != expected:
+            raise SourceError(source, None, f"checksum differs from the record ({record_file.name}:{line}); "
+                                            "sources are never edited: restore the file, or record the new text on purpose")

@@ -1,0 +1,120 @@
+"""Loads sources/editorial.toml, the editors' decisions, and applies its phrase marks to text."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import config
+from .errors import SourceError
+from .model import Editorial, Text, Title
+
+
+@dataclass
+class PageEditorial:
+    """What the editors decided for one generated page."""
+    file: Path                     # the editorial file, for error messages
+    raw: str                       # its text, to find the line of a setting
+    source: str                    # file name under sources/
+    page: str                      # path under docs/
+    title: str
+    description: str = ""
+    titles: list = field(default_factory=list)   # {phrase, key?, lang?}
+    sic: list = field(default_factory=list)      # {phrase, explanation}
+    settings: dict = field(default_factory=dict) # the rest of the section, by name
+
+    @property
+    def source_label(self) -> str:
+        return f"sources/{self.source}"
+
+    def line_of(self, needle: str) -> int | None:
+        for number, line in enumerate(self.raw.splitlines(), start=1):
+            if needle in line:
+                return number
+        return None
+
+    def check_phrases(self, source: Path, text: str) -> None:
+        """Every phrase the editors mark must stand in the source (whitespace folded)."""
+        folded = " ".join(text.split())
+        for mark in self.titles + self.sic:
+            if " ".join(mark["phrase"].split()) not in folded:
+                raise SourceError(self.file, self.line_of(mark["phrase"]),
+                                  f"phrase {mark['phrase']!r} is not in {source}")
+
+    def front_matter(self, **extra) -> dict:
+        meta = {"title": self.title, "description": self.description}
+        meta.update(extra)
+        return meta
+
+    # Review pages ------------------------------------------------------------------
+    @property
+    def reviewer(self) -> str:
+        return self.settings["reviewer"]
+
+    @property
+    def attribution(self) -> str:
+        return self.settings["attribution"]
+
+    def byline(self) -> list:
+        return [Editorial("Reviewer:"), Text(" "),
+                Editorial(self.reviewer, "Attributed by the editors: the review prints no byline")]
+
+    def expand_note(self, number: int, inlines: list) -> list:
+        return inlines
+
+
+ReviewEditorial = PageEditorial
+
+KNOWN_KEYS = {"source", "page", "title", "description", "titles", "sic"}
+
+
+def load(path: Path = config.EDITORIAL_FILE) -> dict[str, PageEditorial]:
+    """The editorial decisions by page kind ("review", "listing", ...)."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+        data = tomllib.loads(raw)
+    except OSError as err:
+        raise SourceError(path, None, f"cannot read the editorial file ({err.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        match = re.search(r"line (\d+)", str(err))
+        raise SourceError(path, int(match.group(1)) if match else None, f"not valid TOML: {err}") from None
+    pages = {}
+    for kind, section in data.items():
+        if not isinstance(section, dict) or "source" not in section:
+            continue
+        for key in ("page", "title"):
+            if key not in section:
+                raise SourceError(path, None, f"[{kind}] has no {key!r}")
+        pages[kind] = PageEditorial(
+            file=path, raw=raw, source=section["source"], page=section["page"], title=section["title"],
+            description=section.get("description", ""), titles=section.get("titles", []),
+            sic=section.get("sic", []),
+            settings={k: v for k, v in section.items() if k not in KNOWN_KEYS})
+    return pages
+
+
+def mark_phrases(text: str, editorial: PageEditorial) -> list:
+    """Text cut into the author's words, editorial titles in italics, and [sic] after quirks."""
+    marks = {m["phrase"]: ("title", m) for m in editorial.titles}
+    marks.update({m["phrase"]: ("sic", m) for m in editorial.sic})
+    if not text:
+        return []
+    if not marks:
+        return [Text(text)]
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in sorted(marks, key=len, reverse=True)) + r")(?!\w)")
+    inlines: list = []
+    position = 0
+    for match in pattern.finditer(text):
+        if match.start() > position:
+            inlines.append(Text(text[position:match.start()]))
+        kind, mark = marks[match.group(1)]
+        if kind == "title":
+            inlines.append(Title((Text(match.group(1)),), key=mark.get("key"), lang=mark.get("lang")))
+        else:
+            inlines += [Text(match.group(1)), Editorial("[sic]", mark.get("explanation", ""))]
+        position = match.end()
+    if position < len(text):
+        inlines.append(Text(text[position:]))
+    return inlines

@@ -1,0 +1,104 @@
+"""Writes a model Document as Markdown for MkDocs (Python-Markdown with attr_list, footnotes, admonition)."""
+from __future__ import annotations
+
+import html
+import re
+
+import yaml
+
+from . import config
+from .model import (BlockQuote, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Note, NoteRef,
+                    PageStart, Paragraph, Quotation, Table, Text, Title)
+
+# Characters Markdown (with attr_list, footnotes and tables) reads as markup anywhere in a line,
+# and the ones it reads so only at a line's start; each is escaped with a backslash.
+MARKUP = re.compile(r"([\\`*_{}\[\]|])")
+LINE_START = re.compile(r"^(\s*)([#>+-]|\d+(?=[.)]))")
+
+
+def escape(text: str) -> str:
+    """Text shown as text: no Markdown, HTML or entity in it is interpreted."""
+    text = html.escape(text, quote=False)
+    text = MARKUP.sub(r"\\\1", text)
+    return LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit() else m.group(2) + "\\"), text)
+
+
+def attribute(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def inline(node) -> str:
+    if isinstance(node, Text):
+        return escape(node.value)
+    if isinstance(node, Title):
+        inner = "".join(inline(c) for c in node.children)
+        lang = f' lang="{node.lang}"' if node.lang else ""
+        cite = f'<cite class="ed-title"{lang}>{inner}</cite>'
+        return f'<a class="ref" href="../bibliography/#ref-{node.key}">{cite}</a>' if node.key else cite
+    if isinstance(node, NoteRef):
+        return f"[^{node.number}]"
+    if isinstance(node, PageStart):
+        return (f'<a class="page-marker" id="page-{node.number}" href="#page-{node.number}" '
+                f'title="Page {node.number} of the source begins here">[p.&nbsp;{node.number}]</a> ')
+    if isinstance(node, Editorial):
+        title = f' title="{attribute(node.explanation)}"' if node.explanation else ""
+        inner = escape(node.value)
+        if node.key:
+            inner = f'<a class="ref" href="../bibliography/#ref-{node.key}">{inner}</a>'
+        return f'<span class="editorial"{title}>{inner}</span>'
+    if isinstance(node, Foreign):
+        return f'<span lang="{node.lang}">{escape(node.value)}</span>'
+    if isinstance(node, Cite):
+        inner = "".join(inline(c) for c in node.children)
+        return f'<a class="ref" href="../bibliography/#ref-{node.key}">{inner}</a>'
+    raise TypeError(f"no Markdown for inline {node!r}")
+
+
+def inlines(nodes) -> str:
+    return "".join(inline(n) for n in nodes)
+
+
+def attrs(anchor: str | None, *classes: str) -> str:
+    parts = ([f"#{anchor}"] if anchor else []) + [f".{c}" for c in classes]
+    if anchor and anchor[1:].isdigit():
+        parts.append(f'data-para="{anchor[1:]}"')
+    return "{: " + " ".join(parts) + " }" if parts else ""
+
+
+def block(node) -> str:
+    if isinstance(node, Paragraph):
+        text = inlines(node.inlines)
+        mark = attrs(node.anchor, "para") if node.anchor else ""
+        return f"{text}\n{mark}" if mark else text
+    if isinstance(node, Heading):
+        anchor = f" {{: #{node.anchor} }}" if node.anchor else ""
+        return f"{'#' * node.level} {inlines(node.inlines)}{anchor}"
+    if isinstance(node, BlockQuote):
+        inner = "\n\n".join(block(b) for b in node.blocks)
+        return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
+    if isinstance(node, EditorialNote):
+        return f'!!! note "{attribute(node.title)}"\n\n    {inlines(node.inlines)}'
+    if isinstance(node, Quotation):
+        anchor = f' id="{node.anchor}"' if node.anchor else ""
+        return (f'<figure class="praise"{anchor} markdown>\n<blockquote markdown>\n{inlines(node.quote)}\n'
+                f'</blockquote>\n<figcaption markdown>— {inlines(node.people)}, {inlines(node.role)}</figcaption>\n'
+                f'</figure>')
+    if isinstance(node, Table):
+        head = "| " + " | ".join(escape(h) for h in node.header) + " |"
+        rule = "|" + "|".join(" --- " for _ in node.header) + "|"
+        rows = ["| " + " | ".join(inlines(cell) or " " for cell in row) + " |" for row in node.rows]
+        return "\n".join([head, rule, *rows])
+    raise TypeError(f"no Markdown for block {node!r}")
+
+
+def note(node: Note) -> str:
+    return f"[^{node.number}]: {inlines(node.inlines)}"
+
+
+def write(doc: Document) -> str:
+    """The page's Markdown: front matter, the generated-file header, blocks, then notes."""
+    front = yaml.safe_dump(doc.meta, allow_unicode=True, sort_keys=False, width=1000).strip()
+    parts = [f"---\n{front}\n---", config.GENERATED_HEADER.format(source=doc.source)]
+    parts += [block(b) for b in doc.blocks]
+    parts += [note(n) for n in doc.notes]
+    return "\n\n".join(parts) + "\n"

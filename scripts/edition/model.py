@@ -1,0 +1,120 @@
+"""The small document model every reader produces and the Markdown writer consumes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+# Inline elements -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Text:
+    """The author's own words."""
+    value: str
+
+
+@dataclass(frozen=True)
+class Title:
+    """A work's title the editors set in italics (editorial markup); ``key`` links it to the bibliography."""
+    children: tuple
+    key: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote marker in the text."""
+    number: int
+
+
+@dataclass(frozen=True)
+class PageStart:
+    """Where a page of the printed source begins."""
+    number: int
+
+
+@dataclass(frozen=True)
+class Editorial:
+    """Words the editors add ([sic], an expansion, a restored label), set apart from the author's."""
+    value: str
+    explanation: str = ""
+    key: str | None = None  # a bibliography key the addition cites, if any
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """Text in another language than the page's (``lang`` is a BCP 47 tag)."""
+    value: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A link to a bibliography entry around the author's own words (``locator`` e.g. "p. 298")."""
+    children: tuple
+    key: str
+    locator: str = ""
+
+
+Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Foreign, Cite]
+
+
+# Block elements -------------------------------------------------------------------
+
+@dataclass
+class Paragraph:
+    inlines: list
+    anchor: str | None = None
+
+
+@dataclass
+class BlockQuote:
+    blocks: list
+
+
+@dataclass
+class Heading:
+    level: int
+    inlines: list
+    anchor: str | None = None
+
+
+@dataclass
+class EditorialNote:
+    """A boxed note by the editors (an admonition)."""
+    title: str
+    inlines: list
+
+
+@dataclass
+class Quotation:
+    """A quotation with its attribution: who said it, and in what role or publication."""
+    quote: list
+    people: list
+    role: list
+    anchor: str | None = None
+
+
+@dataclass
+class Table:
+    header: list           # list of str
+    rows: list             # list of rows, each a list of inline lists
+
+
+@dataclass
+class Note:
+    """A footnote's text."""
+    number: int
+    inlines: list
+
+
+Block = Union[Paragraph, BlockQuote, Heading, EditorialNote, Quotation, Table]
+
+
+@dataclass
+class Document:
+    source: str                       # the source's path relative to the project
+    title: str
+    blocks: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    meta: dict = field(default_factory=dict)   # front matter for the theme (description, citation data)

@@ -1,0 +1,37 @@
+"""Reads a source file as numbered lines: UTF-8 (with or without BOM), any line ending."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SourceError
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+
+
+def decode(path: Path | str, data: bytes) -> list[Line]:
+    """Decode ``data`` (the bytes of ``path``) into numbered lines, or raise SourceError."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise SourceError(path, line, f"not valid UTF-8 (byte 0x{data[err.start]:02x})") from None
+    if not text.strip():
+        raise SourceError(path, 1, "the file is empty")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def read_lines(path: Path | str) -> list[Line]:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise SourceError(path, None, f"cannot read the file ({err.strerror})") from None
+    return decode(path, data)

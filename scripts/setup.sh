@@ -1,0 +1,27 @@
+# Sourced by the entry commands: the project's environment, made on first use and when pins change.
+# Needs only Python 3.11+ with pip; everything else comes from PyPI (and npm/apt for the browser tests).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export NO_MKDOCS_2_WARNING=1           # Material's end-of-life notice would hide real warnings
+export PYTHONPATH="$ROOT/scripts${PYTHONPATH:+:$PYTHONPATH}"
+# Time-dependent output (sitemap dates) comes from the last commit, never from the clock.
+if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
+  SOURCE_DATE_EPOCH="$(git -C "$ROOT" log -1 --format=%ct 2>/dev/null || echo 0)"
+  export SOURCE_DATE_EPOCH
+fi
+PY="$ROOT/.venv/bin/python"
+
+# setup_python [EXTRA]: create .venv if missing and install the pinned dependencies (with EXTRA).
+setup_python() {
+  local extra="${1:-}" stamp="$ROOT/.venv/.installed${1:+-$1}"
+  local want
+  want="$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-64)"
+  if [ ! -x "$PY" ]; then
+    python3 -m venv "$ROOT/.venv"
+  fi
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    "$PY" -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".${extra:+[$extra]}"
+    echo "$want" > "$stamp"
+  fi
+}

@@ -1,0 +1,47 @@
+"""Shared fixtures: paths, the decisions file, and one strict build of the site per test session."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from edition import config, editorial  # noqa: E402
+from edition.pages import write_atomically  # noqa: E402
+from edition.site_build import generated_pages, mkdocs_build  # noqa: E402
+
+REVIEW = ROOT / "sources" / "review-holloway-racing-the-enemy.txt"
+LISTING = ROOT / "sources" / "listing-racing-the-enemy.txt"
+
+
+@pytest.fixture(scope="session")
+def decisions():
+    return editorial.load(config.EDITORIAL_FILE)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site as ./scripts/build makes it, built strictly into a scratch folder."""
+    scratch = tmp_path_factory.mktemp("build")
+    docs = scratch / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    write_atomically(generated_pages(), docs)
+    mkdocs_build(ROOT / "mkdocs.yml", docs, scratch / "site")
+    return scratch / "site"
+
+
+def run_edition(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """The converter's command line, as ./scripts/convert runs it."""
+    env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "edition", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes, to prove that nothing changed."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -1,0 +1,68 @@
+"""Reads the text of a built page the way a reader sees it, and the words of a source file."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+DASHES = ("-", "‐", "–", "—")
+EDITORIAL = ('contains(concat(" ", normalize-space(@class), " "), " editorial ")'
+             ' or contains(@class, "page-marker") or contains(@class, "headerlink")'
+             ' or contains(@class, "footnote-backref") or contains(@class, "admonition")'
+             ' or contains(@class, "ed-added") or contains(@class, "cite-this")')
+
+
+def article(page: Path, drop_editorial: bool = True):
+    tree = lxml_html.fromstring(page.read_bytes())
+    content = tree.xpath('//article[contains(@class, "md-content__inner")]')[0]
+    if drop_editorial:
+        for node in content.xpath(f".//*[{EDITORIAL}]"):
+            tail = node.tail
+            parent = node.getparent()
+            parent.remove(node) if tail is None else _drop_keep_tail(node)
+        for h1 in content.xpath(".//h1"):
+            h1.getparent().remove(h1)
+    return content
+
+
+def _drop_keep_tail(node) -> None:
+    previous, parent = node.getprevious(), node.getparent()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + node.tail
+    else:
+        parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
+
+
+def words_of_page(page: Path, part: str = "all") -> list[str]:
+    """Words of the page's article less editorial marks; ``part`` "body" or "notes" of a footnoted page."""
+    content = article(page)
+    notes = content.xpath('.//div[contains(@class, "footnote")]')
+    if part == "notes":
+        items = notes[0].xpath("./ol/li") if notes else []
+        return [w for number, li in enumerate(items, start=1) for w in [str(number), *"".join(li.itertext()).split()]]
+    if part == "body":
+        for n in notes:
+            n.getparent().remove(n)
+    return "".join(content.itertext()).split()
+
+
+def words_of_source(text: str) -> list[str]:
+    """A source's words, with a word split by a line-end hyphen or dash joined again."""
+    words: list[str] = []
+    glue = False
+    for line in text.splitlines():
+        tokens = line.split()
+        if not tokens:
+            continue
+        if glue and words:
+            words[-1] += tokens.pop(0)
+        words += tokens
+        glue = line.rstrip().endswith(DASHES) and not re.search(r"\s[-‐–—]$", line.rstrip())
+    return words
+
+
+def is_subsequence(small: list[str], big: list[str]) -> bool:
+    it = iter(big)
+    return all(word in it for word in small)

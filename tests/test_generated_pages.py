@@ -1,0 +1,22 @@
+"""Committed generated pages match what the converter makes now, and carry the do-not-edit header."""
+from __future__ import annotations
+
+from conftest import ROOT, run_edition
+from edition.site_build import generated_pages
+
+
+def test_committed_pages_do_not_drift():
+    for name, text in generated_pages().items():
+        committed = ROOT / "docs" / name
+        assert committed.exists(), f"docs/{name} is missing: run ./scripts/build"
+        assert committed.read_text(encoding="utf-8") == text, f"docs/{name} drifted: run ./scripts/build"
+
+
+def test_generated_pages_say_where_they_come_from():
+    for name, text in generated_pages().items():
+        header = text.split("---\n", 2)[2].lstrip().splitlines()[0]
+        assert "generated from sources/" in header and "do not edit" in header
+
+
+def test_check_command_reports_drift(tmp_path):
+    assert run_edition("check").returncode == 0

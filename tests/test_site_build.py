@@ -1,0 +1,85 @@
+"""Bad input stops the build with FILE[:LINE]: message, and docs/ and site/ stay exactly as they were."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, snapshot
+from edition.errors import SourceError
+from edition.site_build import build_site
+
+PROJECT_PARTS = ["mkdocs.yml", "docs", "sources", "overrides"]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A copy of the project, built once, to be damaged by each test."""
+    root = tmp_path_factory.mktemp("project")
+    for part in PROJECT_PARTS:
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
+    build_site(root)
+    return root
+
+
+@pytest.fixture
+def damaged(project, tmp_path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(project, root)
+    return root
+
+
+def record(root: Path, name: str) -> None:
+    """Record a source's new checksum, as an editor would on purpose."""
+    sums = root / "sources" / "SHA256SUMS"
+    digest = hashlib.sha256((root / "sources" / name).read_bytes()).hexdigest()
+    lines = [f"{digest}  {name}" if line.endswith(name) else line for line in sums.read_text().splitlines()]
+    sums.write_text("\n".join(lines) + "\n")
+
+
+REVIEW_NAME = "review-holloway-racing-the-enemy.txt"
+
+
+def damage_unrecorded(root):
+    path = root / "sources" / REVIEW_NAME
+    path.write_text(path.read_text() + "An added sentence.\n")
+    return "checksum differs"
+
+
+def damage_malformed(root):
+    path = root / "sources" / REVIEW_NAME
+    path.write_text(path.read_text().replace("policy.7 ", "policy. "))
+    record(root, REVIEW_NAME)
+    return "note 7 has no marker"
+
+
+def damage_missing(root):
+    (root / "sources" / REVIEW_NAME).unlink()
+    return "missing"
+
+
+def damage_editorial_phrase(root):
+    path = root / "sources" / "editorial.toml"
+    path.write_text(path.read_text().replace('phrase = "Matsamura"', 'phrase = "Matsemura"'))
+    return "not in"
+
+
+def damage_editorial_syntax(root):
+    path = root / "sources" / "editorial.toml"
+    path.write_text(path.read_text().replace("[review]", "[review"))
+    return "not valid TOML"
+
+
+@pytest.mark.parametrize("damage", [damage_unrecorded, damage_malformed, damage_missing,
+                                    damage_editorial_phrase, damage_editorial_syntax],
+                         ids=lambda f: f.__name__)
+def test_bad_input_stops_the_build_and_changes_nothing(damaged, damage):
+    docs, site = snapshot(damaged / "docs"), snapshot(damaged / "site")
+    expected = damage(damaged)
+    with pytest.raises(SourceError) as caught:
+        build_site(damaged)
+    assert expected in str(caught.value)
+    assert caught.value.path.endswith((".txt", ".toml", "SHA256SUMS"))
+    assert snapshot(damaged / "docs") == docs and snapshot(damaged / "site") == site
