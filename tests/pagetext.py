@@ -21,8 +21,8 @@ def article(page: Path, drop_editorial: bool = True):
             tail = node.tail
             parent = node.getparent()
             parent.remove(node) if tail is None else _drop_keep_tail(node)
-        for h1 in content.xpath(".//h1"):
-            h1.getparent().remove(h1)
+        for head in content.xpath(".//thead"):  # a table's column names are the editors'
+            head.getparent().remove(head)
     return content
 
 

@@ -22,6 +22,9 @@ SET_OFF_BLANK_LINES = 2
 #: Review reader: a line in the notes that starts with a number this far past the last note's is text.
 NOTE_NUMBER_JUMP = 5
 
+#: Listing reader: a first line longer than this is a paragraph, not a title.
+TITLE_MAX_LENGTH = 200
+
 #: Marks that end a sentence, and the closing marks that may follow them.
 SENTENCE_END = ".!?"
 CLOSERS = "\"'”’)]"

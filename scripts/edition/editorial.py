@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import config
 from .errors import SourceError
-from .model import Editorial, Text, Title
+from .model import Editorial, Foreign, Text, Title
 
 
 @dataclass
@@ -84,11 +84,11 @@ def load(path: Path = config.EDITORIAL_FILE) -> dict[str, PageEditorial]:
     for kind, section in data.items():
         if not isinstance(section, dict) or "source" not in section:
             continue
-        for key in ("page", "title"):
+        for key in ("page",):
             if key not in section:
                 raise SourceError(path, None, f"[{kind}] has no {key!r}")
         pages[kind] = PageEditorial(
-            file=path, raw=raw, source=section["source"], page=section["page"], title=section["title"],
+            file=path, raw=raw, source=section["source"], page=section["page"], title=section.get("title", ""),
             description=section.get("description", ""), titles=section.get("titles", []),
             sic=section.get("sic", []),
             settings={k: v for k, v in section.items() if k not in KNOWN_KEYS})
@@ -113,8 +113,27 @@ def mark_phrases(text: str, editorial: PageEditorial) -> list:
         if kind == "title":
             inlines.append(Title((Text(match.group(1)),), key=mark.get("key"), lang=mark.get("lang")))
         else:
-            inlines += [Text(match.group(1)), Editorial("[sic]", mark.get("explanation", ""))]
+            inlines += [Text(match.group(1)), Text(" "), Editorial(mark.get("mark", "[sic]"), mark.get("explanation", ""))]
         position = match.end()
     if position < len(text):
         inlines.append(Text(text[position:]))
-    return inlines
+    lang = editorial.settings.get("cjk_lang")
+    return [piece for node in inlines for piece in (mark_script(node, lang) if lang else [node])]
+
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def mark_script(node, lang: str) -> list:
+    """Runs of Chinese characters and kana in a Text, marked with their language."""
+    if not isinstance(node, Text) or not CJK.search(node.value):
+        return [node]
+    out, position = [], 0
+    for match in CJK.finditer(node.value):
+        if match.start() > position:
+            out.append(Text(node.value[position:match.start()]))
+        out.append(Foreign(match.group(), lang))
+        position = match.end()
+    if position < len(node.value):
+        out.append(Text(node.value[position:]))
+    return out

@@ -68,11 +68,11 @@ def attrs(anchor: str | None, *classes: str) -> str:
 def block(node) -> str:
     if isinstance(node, Paragraph):
         text = inlines(node.inlines)
-        mark = attrs(node.anchor, "para") if node.anchor else ""
+        mark = attrs(node.anchor, *(("para",) if node.anchor else ()), *node.classes)
         return f"{text}\n{mark}" if mark else text
     if isinstance(node, Heading):
-        anchor = f" {{: #{node.anchor} }}" if node.anchor else ""
-        return f"{'#' * node.level} {inlines(node.inlines)}{anchor}"
+        mark = attrs(node.anchor, *(["editorial"] if node.editorial else []))
+        return f"{'#' * node.level} {inlines(node.inlines)}{' ' + mark if mark else ''}"
     if isinstance(node, BlockQuote):
         inner = "\n\n".join(block(b) for b in node.blocks)
         return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
@@ -81,7 +81,8 @@ def block(node) -> str:
     if isinstance(node, Quotation):
         anchor = f' id="{node.anchor}"' if node.anchor else ""
         return (f'<figure class="praise"{anchor} markdown>\n<blockquote markdown>\n{inlines(node.quote)}\n'
-                f'</blockquote>\n<figcaption markdown>— {inlines(node.people)}, {inlines(node.role)}</figcaption>\n'
+                f'</blockquote>\n<figcaption markdown="span"><span class="people">{inlines(node.people)}</span>, '
+                f'<span class="role">{inlines(node.role)}</span></figcaption>\n'
                 f'</figure>')
     if isinstance(node, Table):
         head = "| " + " | ".join(escape(h) for h in node.header) + " |"

@@ -65,6 +65,7 @@ Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Foreign, Cite]
 class Paragraph:
     inlines: list
     anchor: str | None = None
+    classes: tuple = ()
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Heading:
     level: int
     inlines: list
     anchor: str | None = None
+    editorial: bool = False        # a heading the editors added
 
 
 @dataclass
@@ -115,6 +117,7 @@ Block = Union[Paragraph, BlockQuote, Heading, EditorialNote, Quotation, Table]
 class Document:
     source: str                       # the source's path relative to the project
     title: str
+    page: str = ""                    # where it goes under docs/ (empty: the reader's default page)
     blocks: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     meta: dict = field(default_factory=dict)   # front matter for the theme (description, citation data)

@@ -25,7 +25,7 @@ def convert(kind: str, source: Path, decisions: dict) -> dict[str, str]:
 
 
 def documents_by_page(documents, editorial) -> list:
-    return [(doc.meta.get("page", editorial.page), doc) for doc in documents]
+    return [(doc.page or editorial.page, doc) for doc in documents]
 
 
 def write_atomically(pages: dict[str, str], out_dir: Path) -> list[Path]:
