@@ -14,7 +14,8 @@ def test_committed_pages_do_not_drift():
 
 def test_generated_pages_say_where_they_come_from():
     for name, text in generated_pages().items():
-        header = text.split("---\n", 2)[2].lstrip().splitlines()[0]
+        body = text.split("---\n", 2)[2] if text.startswith("---\n") else text
+        header = body.lstrip().splitlines()[0]
         assert "generated from sources/" in header and "do not edit" in header
 
 

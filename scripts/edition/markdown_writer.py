@@ -7,7 +7,7 @@ import re
 import yaml
 
 from . import config
-from .model import (BlockQuote, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Note, NoteRef,
+from .model import (BlockQuote, BulletList, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Note, NoteRef,
                     PageStart, Paragraph, Quotation, Table, Text, Title)
 
 # Characters Markdown (with attr_list, footnotes and tables) reads as markup anywhere in a line,
@@ -89,6 +89,8 @@ def block(node) -> str:
         rule = "|" + "|".join(" --- " for _ in node.header) + "|"
         rows = ["| " + " | ".join(inlines(cell) or " " for cell in row) + " |" for row in node.rows]
         return "\n".join([head, rule, *rows])
+    if isinstance(node, BulletList):
+        return "\n".join(f"- {inlines(item)}" for item in node.items)
     raise TypeError(f"no Markdown for block {node!r}")
 
 
@@ -97,9 +99,11 @@ def note(node: Note) -> str:
 
 
 def write(doc: Document) -> str:
-    """The page's Markdown: front matter, the generated-file header, blocks, then notes."""
-    front = yaml.safe_dump(doc.meta, allow_unicode=True, sort_keys=False, width=1000).strip()
-    parts = [f"---\n{front}\n---", config.GENERATED_HEADER.format(source=doc.source)]
+    """The page's Markdown: front matter (none for a fragment without meta), header, blocks, then notes."""
+    parts = [config.GENERATED_HEADER.format(source=doc.source)]
+    if doc.meta:
+        front = yaml.safe_dump(doc.meta, allow_unicode=True, sort_keys=False, width=1000).strip()
+        parts.insert(0, f"---\n{front}\n---")
     parts += [block(b) for b in doc.blocks]
     parts += [note(n) for n in doc.notes]
     return "\n\n".join(parts) + "\n"

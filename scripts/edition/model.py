@@ -110,7 +110,12 @@ class Note:
     inlines: list
 
 
-Block = Union[Paragraph, BlockQuote, Heading, EditorialNote, Quotation, Table]
+@dataclass
+class BulletList:
+    items: list            # each a list of inlines
+
+
+Block = Union[Paragraph, BlockQuote, Heading, EditorialNote, Quotation, Table, BulletList]
 
 
 @dataclass

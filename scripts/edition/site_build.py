@@ -8,7 +8,12 @@ from pathlib import Path
 
 from . import checksums, config
 from .errors import SourceError
+from .markdown_writer import write
 from .pages import all_pages, load_decisions, write_atomically
+from .register import register
+
+#: The About page includes this generated register of sources and editorial decisions.
+REGISTER_PAGE = "snippets/register.md"
 
 
 def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
@@ -16,7 +21,9 @@ def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
     sources = root / "sources"
     decisions = load_decisions(sources / "editorial.toml")
     checksums.verify([d.source for d in decisions.values()], sources, sources / "SHA256SUMS")
-    return all_pages(decisions, sources)
+    pages = all_pages(decisions, sources)
+    pages[REGISTER_PAGE] = write(register(decisions, sources))
+    return pages
 
 
 class BuildFailed(Exception):

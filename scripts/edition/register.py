@@ -1,0 +1,48 @@
+"""Makes the About page's register: the sources with checksums, every editorial decision, dropped furniture."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import checksums
+from .listing_reader import parse
+from .model import BulletList, Document, Editorial, Heading, Table, Text, Title
+
+
+def titles(page) -> list:
+    return [[Title((Text(t["phrase"]),), lang=t.get("lang"))] for t in page.titles]
+
+
+def marks(page) -> list:
+    return [[Text(f"“{m['phrase']}” — "), Editorial(m.get("mark", "[sic]")), Text(f" {m.get('explanation', '')}")]
+            for m in page.sic]
+
+
+def register(decisions: dict, sources_dir: Path) -> Document:
+    record = checksums.record(sources_dir / "SHA256SUMS")
+    doc = Document(source="sources/editorial.toml and sources/SHA256SUMS", title="Register", page="snippets/register.md")
+    doc.blocks.append(Heading(2, [Text("The sources")], anchor="sources"))
+    doc.blocks.append(Table(["Page", "Source file (as received, never edited)", "SHA-256"],
+                            [[[Text(", ".join(filter(None, [p.page, p.settings.get("author_page")])))], [Text(f"sources/{p.source}")],
+                              [Text(record.get(p.source, ("not recorded", 0))[0])]] for kind, p in decisions.items()]))
+    doc.blocks.append(Heading(2, [Text("Editorial interventions")], anchor="editorial-interventions"))
+    for kind, page in decisions.items():
+        doc.blocks.append(Heading(3, [Text(f"{page.page} (from sources/{page.source})")]))
+        items = []
+        if "reviewer" in page.settings:
+            items.append([Text("Attribution: the reviewer is named "), Editorial(page.settings["reviewer"]),
+                          Text(". " + page.settings["attribution"])])
+        items += [[Text("Title set in italics: "), *t] for t in titles(page)]
+        items += [[Text("Marked quirk: "), *m] for m in marks(page)]
+        for field in page.settings.get("details", []):
+            if not field.get("printed", True):
+                items.append([Text("Restored label: "), Editorial(f"[{field['label']}]"),
+                              Text(" (the scrape lost it)")])
+            if field.get("addition"):
+                items.append([Text(f"Addition to “{field['label']}”: "), Editorial(field["addition"])])
+        doc.blocks.append(BulletList(items))
+        if page.settings.get("furniture") is not None:
+            listing = parse(sources_dir / page.source, page)
+            doc.blocks.append(Heading(3, [Text(f"Site furniture dropped from sources/{page.source}")],
+                                      anchor="dropped"))
+            doc.blocks.append(BulletList([[Text(f"line {i.line}: “{i.text}”")] for i in listing.dropped]))
+    return doc
