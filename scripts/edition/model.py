@@ -54,9 +54,16 @@ class Cite:
     children: tuple
     key: str
     locator: str = ""
+    note: str = ""     # the citation as a Chicago note, filled in from the bibliography
 
 
-Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Foreign, Cite]
+@dataclass(frozen=True)
+class Formatted:
+    """Text the citation processor has already formatted as Markdown (a bibliography entry)."""
+    markdown: str
+
+
+Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Foreign, Cite, Formatted]
 
 
 # Block elements -------------------------------------------------------------------
@@ -111,11 +118,19 @@ class Note:
 
 
 @dataclass
+class CodeBlock:
+    """Text to copy as it is (a citation), with its language for highlighting."""
+    text: str
+    language: str = "text"
+    title: str = ""
+
+
+@dataclass
 class BulletList:
     items: list            # each a list of inlines
 
 
-Block = Union[Paragraph, BlockQuote, Heading, EditorialNote, Quotation, Table, BulletList]
+Block = Union[Paragraph, BlockQuote, Heading, EditorialNote, Quotation, Table, BulletList, CodeBlock]
 
 
 @dataclass
@@ -126,3 +141,4 @@ class Document:
     blocks: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     meta: dict = field(default_factory=dict)   # front matter for the theme (description, citation data)
+    data: dict = field(default_factory=dict)   # facts a reader found, for metadata (e.g. the book's details)

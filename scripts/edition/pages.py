@@ -1,12 +1,17 @@
-"""Which reader makes which page, and writing a converted page to a folder."""
+"""Which reader makes which page; finishing pages with citations; writing pages atomically."""
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
 
+from . import config
 from . import editorial as editorial_data
+from .bibliography_page import add_notes, bibliography_document, check_keys, citing_places
+from .cite_this import cite_section
+from .citations import Bibliography
 from .listing_reader import read_listing
+from .metadata import add_metadata
 from .markdown_writer import write
 from .review_reader import read_review
 
@@ -14,18 +19,46 @@ from .review_reader import read_review
 READERS = {"review": read_review, "listing": read_listing}
 
 
-def convert(kind: str, source: Path, decisions: dict) -> dict[str, str]:
-    """Markdown of the page(s) made from ``source``, by path under docs/."""
+def read(kind: str, source: Path, decisions) -> list:
+    """The model document(s) a source makes, each with the page it goes to."""
     if kind not in READERS:
         raise ValueError(f"unknown kind {kind!r}: expected one of {', '.join(READERS)}")
     documents = READERS[kind](source, decisions[kind])
-    if not isinstance(documents, list):
-        documents = [documents]
-    return {page: write(doc) for page, doc in documents_by_page(documents, decisions[kind])}
+    documents = documents if isinstance(documents, list) else [documents]
+    for doc in documents:
+        doc.page = doc.page or decisions[kind].page
+    return documents
 
 
-def documents_by_page(documents, editorial) -> list:
-    return [(doc.page or editorial.page, doc) for doc in documents]
+def finish(documents: list, decisions, bibliography: Bibliography, site: dict) -> None:
+    """Check cited keys, give locators their notes, and add each page's "Cite this page" section."""
+    check_keys(documents, bibliography, decisions)
+    add_notes(documents, bibliography)
+    add_metadata(documents, decisions, bibliography)
+    templates = decisions.sections.get("cite", {})
+    for doc in documents:
+        doc.blocks += cite_section(doc, templates.get(doc.page, {}), site)
+
+
+def convert(kind: str, source: Path, decisions, bibliography: Bibliography | None = None,
+            site: dict | None = None) -> dict[str, str]:
+    """Markdown of the page(s) made from ``source``, by path under docs/."""
+    documents = read(kind, source, decisions)
+    finish(documents, decisions, bibliography or Bibliography(), site or config.site_settings())
+    return {doc.page: write(doc) for doc in documents}
+
+
+def all_pages(decisions, sources_dir: Path, site: dict) -> dict[str, str]:
+    """Every page made from the sources, and the Bibliography page that links back to them."""
+    bibliography = Bibliography(sources_dir / "references.bib")
+    documents = [doc for kind, editorial in decisions.items() if kind in READERS
+                 for doc in read(kind, sources_dir / editorial.source, decisions)]
+    finish(documents, decisions, bibliography, site)
+    templates = decisions.sections.get("cite", {})
+    labels = {page: t.get("label", page) for page, t in templates.items()}
+    bib_doc = bibliography_document(bibliography, decisions, citing_places(documents, labels))
+    finish([bib_doc], decisions, bibliography, site)
+    return {doc.page: write(doc) for doc in [*documents, bib_doc]}
 
 
 def write_atomically(pages: dict[str, str], out_dir: Path) -> list[Path]:
@@ -47,14 +80,6 @@ def write_atomically(pages: dict[str, str], out_dir: Path) -> list[Path]:
         os.chmod(temp, 0o644)
         os.replace(temp, target)
     return [target for _, target in staged]
-
-
-def all_pages(decisions: dict, sources_dir: Path) -> dict[str, str]:
-    pages = {}
-    for kind, editorial in decisions.items():
-        if kind in READERS:
-            pages.update(convert(kind, sources_dir / editorial.source, decisions))
-    return pages
 
 
 load_decisions = editorial_data.load

@@ -140,6 +140,7 @@ def check_notes(path: Path, body: list[Chunk], notes: list[Chunk]) -> None:
 
 
 def inlines_of(chunk: Chunk, editorial: ReviewEditorial) -> list:
+    scope = "notes" if chunk.kind == "note" else "body"
     """Cut a chunk's text at its page starts and note markers, and mark the editorial phrases."""
     cuts: list[tuple[int, int, object]] = [(o, o, PageStart(n)) for o, n in chunk.pages]
     if chunk.kind != "note":
@@ -148,10 +149,10 @@ def inlines_of(chunk: Chunk, editorial: ReviewEditorial) -> list:
     inlines: list = []
     position = 0
     for start, end, node in cuts:
-        inlines += mark_phrases(chunk.text[position:start], editorial)
+        inlines += mark_phrases(chunk.text[position:start], editorial, scope)
         inlines.append(node)
         position = end
-    inlines += mark_phrases(chunk.text[position:], editorial)
+    inlines += mark_phrases(chunk.text[position:], editorial, scope)
     return inlines
 
 

@@ -21,7 +21,7 @@ def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
     sources = root / "sources"
     decisions = load_decisions(sources / "editorial.toml")
     checksums.verify([d.source for d in decisions.values()], sources, sources / "SHA256SUMS")
-    pages = all_pages(decisions, sources)
+    pages = all_pages(decisions, sources, config.site_settings(root / "mkdocs.yml"))
     pages[REGISTER_PAGE] = write(register(decisions, sources))
     return pages
 

@@ -1,0 +1,113 @@
+"""Links the pages to references.bib: checks cited keys, adds notes to locators, makes the Bibliography page."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .citations import Bibliography
+from .editorial import Decisions
+from .errors import SourceError
+from .model import (BlockQuote, Cite, Document, Editorial, Formatted, Heading, Note, Paragraph, Quotation, Table,
+                    Text, Title)
+
+
+def inline_lists(doc: Document):
+    """(anchor, label, inlines) for every run of inlines in the document, in order."""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            yield block.anchor, f"¶{block.anchor[1:]}" if block.anchor else "", block.inlines
+        elif isinstance(block, BlockQuote):
+            for inner in block.blocks:
+                yield inner.anchor, f"¶{inner.anchor[1:]}" if inner.anchor else "", inner.inlines
+        elif isinstance(block, Quotation):
+            label = f"praise {block.anchor[1:]}"
+            for part in (block.quote, block.people, block.role):
+                yield block.anchor, label, part
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    yield None, "", cell
+    for note in doc.notes:
+        yield f"fn:{note.number}", f"note {note.number}", note.inlines
+
+
+def keys_in(inlines) -> list[str]:
+    found = []
+    for node in inlines:
+        key = getattr(node, "key", None)
+        if key:
+            found.append(key)
+        if isinstance(node, (Title, Cite)):
+            found += keys_in(node.children)
+    return found
+
+
+def check_keys(documents: list[Document], bibliography: Bibliography, decisions: Decisions) -> None:
+    """Every key a page cites is in references.bib; the error names the editorial line that cites it."""
+    for doc in documents:
+        for _, _, inlines in inline_lists(doc):
+            for key in keys_in(inlines):
+                bibliography.require(key, decisions.file, decisions.line_of(f'"{key}"'))
+
+
+def add_notes(documents: list[Document], bibliography: Bibliography) -> None:
+    """Give every citation with a locator its Chicago note (shown when the reader hovers it)."""
+    cites = [(doc, inlines, i) for doc in documents for _, _, inlines in inline_lists(doc)
+             for i, node in enumerate(inlines) if isinstance(node, Cite) and node.locator]
+    notes = bibliography.notes([(inlines[i].key, inlines[i].locator) for _, inlines, i in cites])
+    for (doc, inlines, i), note in zip(cites, notes):
+        inlines[i] = replace(inlines[i], note=note)
+
+
+def citing_places(documents: list[Document], labels: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Key -> [(link, label)] of every place on the site that cites it, in page order, each once."""
+    places: dict[str, list[tuple[str, str]]] = {}
+    for doc in documents:
+        page = doc.page[:-3] if doc.page.endswith(".md") else doc.page
+        for anchor, label, inlines in inline_lists(doc):
+            for key in keys_in(inlines):
+                link = f"../{page}/" + (f"#{anchor}" if anchor else "")
+                text = f"{labels.get(doc.page, page)}{', ' + label if label else ''}"
+                if (link, text) not in places.setdefault(key, []):
+                    places[key].append((link, text))
+    return places
+
+
+def bibliography_document(bibliography: Bibliography, decisions: Decisions,
+                          places: dict[str, list[tuple[str, str]]]) -> Document:
+    settings = decisions.sections["bibliography"]
+    doc = Document(source="sources/references.bib", title=settings["title"], page=settings["page"])
+    doc.meta = {"title": settings["title"], "description": settings.get("description", "")}
+    doc.blocks.append(Heading(1, [Text(settings["title"])]))
+    grouped = [key for group in settings["groups"] for key in group["keys"]]
+    for key in grouped:
+        bibliography.require(key, decisions.file, decisions.line_of(f'"{key}"'))
+    for key in bibliography.keys:
+        if key not in grouped:
+            raise SourceError(decisions.file, decisions.line_of("[bibliography]"),
+                              f"entry {key!r} of {bibliography.file.name} is in no bibliography group")
+    for group in settings["groups"]:
+        doc.blocks.append(Heading(2, [Text(group["title"])], anchor=slug(group["title"]), editorial=True))
+        for key in sorted(group["keys"], key=lambda k: bibliography.entries[k].lower()):
+            back = places.get(key, [])
+            inlines = [Formatted(bibliography.entries[key])]
+            if back:
+                inlines += [Text(" "), Editorial("Cited at: "), *links(back)]
+            doc.blocks.append(Paragraph(inlines, anchor=f"ref-{key}", classes=("csl-entry",)))
+            annote = bibliography.field(key, "annote")
+            if annote:
+                doc.blocks.append(Paragraph([Editorial(annote.replace("--", "–"))], classes=("csl-annote",)))
+    return doc
+
+
+def links(back: list[tuple[str, str]]) -> list:
+    out = []
+    for n, (href, label) in enumerate(back):
+        out += ([Text(", ")] if n else []) + [Formatted(f'<a class="backlink" href="{href}">{label}</a>')]
+    return out
+
+
+def slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+__all__ = ["check_keys", "add_notes", "citing_places", "bibliography_document", "Note"]

