@@ -6,8 +6,8 @@ from dataclasses import replace
 from .citations import Bibliography
 from .editorial import Decisions
 from .errors import SourceError
-from .model import (BlockQuote, Cite, Document, Editorial, Formatted, Heading, Note, Paragraph, Quotation, Table,
-                    Text, Title)
+from .model import (BlockQuote, Cite, Document, Editorial, Formatted, Heading, Link, Note, Paragraph, Quotation,
+                    Table, Text, Title)
 
 
 def inline_lists(doc: Document):
@@ -65,7 +65,7 @@ def citing_places(documents: list[Document], labels: dict[str, str]) -> dict[str
         page = doc.page[:-3] if doc.page.endswith(".md") else doc.page
         for anchor, label, inlines in inline_lists(doc):
             for key in keys_in(inlines):
-                link = f"../{page}/" + (f"#{anchor}" if anchor else "")
+                link = doc.page + (f"#{anchor}" if anchor else "")
                 text = f"{labels.get(doc.page, page)}{', ' + label if label else ''}"
                 if (link, text) not in places.setdefault(key, []):
                     places[key].append((link, text))
@@ -102,7 +102,7 @@ def bibliography_document(bibliography: Bibliography, decisions: Decisions,
 def links(back: list[tuple[str, str]]) -> list:
     out = []
     for n, (href, label) in enumerate(back):
-        out += ([Text(", ")] if n else []) + [Formatted(f'<a class="backlink" href="{href}">{label}</a>')]
+        out += ([Text(", ")] if n else []) + [Link((Text(label),), href)]
     return out
 
 

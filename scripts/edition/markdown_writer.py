@@ -7,12 +7,14 @@ import re
 import yaml
 
 from . import config
-from .model import (BlockQuote, BulletList, CodeBlock, Formatted, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Note, NoteRef,
+from .model import (BlockQuote, BulletList, CodeBlock, Formatted, Link, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Note, NoteRef,
                     PageStart, Paragraph, Quotation, Table, Text, Title)
 
 # Characters Markdown (with attr_list, footnotes and tables) reads as markup anywhere in a line,
 # and the ones it reads so only at a line's start; each is escaped with a backslash.
 MARKUP = re.compile(r"([\\`*_{}\[\]|])")
+#: Where the bibliography entries are (#ref-KEY), relative to the generated pages.
+BIBLIOGRAPHY_PAGE = "bibliography.md"
 LINE_START = re.compile(r"^(\s*)([#>+-]|\d+(?=[.)]))")
 
 
@@ -27,6 +29,16 @@ def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def link(inner: str, target: str, title: str = "", cls: str = "ref") -> str:
+    """A Markdown link, so that MkDocs checks its target and writes the right URL for any URL style."""
+    title = ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"' if title else ""
+    return f"[{inner}]({target}{title}){{: .{cls} }}"
+
+
+def ref(key: str) -> str:
+    return f"{BIBLIOGRAPHY_PAGE}#ref-{key}"
+
+
 def inline(node) -> str:
     if isinstance(node, Text):
         return escape(node.value)
@@ -34,7 +46,7 @@ def inline(node) -> str:
         inner = "".join(inline(c) for c in node.children)
         lang = f' lang="{node.lang}"' if node.lang else ""
         cite = f'<cite class="ed-title"{lang}>{inner}</cite>'
-        return f'<a class="ref" href="../bibliography/#ref-{node.key}">{cite}</a>' if node.key else cite
+        return link(cite, ref(node.key)) if node.key else cite
     if isinstance(node, NoteRef):
         return f"[^{node.number}]"
     if isinstance(node, PageStart):
@@ -44,14 +56,15 @@ def inline(node) -> str:
         title = f' title="{attribute(node.explanation)}"' if node.explanation else ""
         inner = escape(node.value)
         if node.key:
-            inner = f'<a class="ref" href="../bibliography/#ref-{node.key}">{inner}</a>'
+            inner = link(inner, ref(node.key))
         return f'<span class="editorial"{title}>{inner}</span>'
     if isinstance(node, Foreign):
         return f'<span lang="{node.lang}">{escape(node.value)}</span>'
     if isinstance(node, Cite):
         inner = "".join(inline(c) for c in node.children)
-        title = f' title="{attribute(node.note)}"' if node.note else ""
-        return f'<a class="ref" href="../bibliography/#ref-{node.key}"{title}>{inner}</a>'
+        return link(inner, ref(node.key), node.note)
+    if isinstance(node, Link):
+        return link("".join(inline(c) for c in node.children), node.target, cls=node.cls)
     if isinstance(node, Formatted):
         return node.markdown
     raise TypeError(f"no Markdown for inline {node!r}")

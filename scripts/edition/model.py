@@ -63,7 +63,15 @@ class Formatted:
     markdown: str
 
 
-Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Foreign, Cite, Formatted]
+@dataclass(frozen=True)
+class Link:
+    """A link to another page of the edition ("review.md#fn:1")."""
+    children: tuple
+    target: str
+    cls: str = "backlink"
+
+
+Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Foreign, Cite, Formatted, Link]
 
 
 # Block elements -------------------------------------------------------------------
