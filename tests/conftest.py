@@ -1,6 +1,7 @@
 """Shared fixtures: paths, the decisions file, and one strict build of the site per test session."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -45,3 +46,32 @@ def run_edition(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` with its bytes, to prove that nothing changed."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    from browser import serve
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from browser import CHROMIUM, CHROMIUM_ARGS, available
+    if not available():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium or pdftotext is missing: ./scripts/test installs them")
+        pytest.skip("Chromium or pdftotext is missing: run ./scripts/test, which installs them")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def tab(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,120 @@
+"""Reading in a real browser: search, footnotes, keyboard, accessibility, privacy (Debian's Chromium)."""
+from __future__ import annotations
+
+import json
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from conftest import ROOT
+
+PAGES = ["", "review/", "book/", "author/", "bibliography/", "about/"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def search(tab, site_url, query: str) -> list[str]:
+    tab.goto(site_url)
+    tab.keyboard.press("/")            # Material's shortcut to the search box
+    tab.keyboard.type(query)
+    tab.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    return [a.get_attribute("href") for a in tab.query_selector_all(".md-search-result__item a")]
+
+
+@pytest.mark.parametrize("query,page", [("Vasilevskii", "review/"), ("Shtemenko", "review/"), ("Kwantung", "review/"),
+                                        ("Belknap", "book/"), ("Butow", "review/"), ("Matsamura", "review/"),
+                                        ("Monumenta", "book/"), ("長谷川毅", "author/")])
+def test_search_finds_names_on_the_right_page(tab, site_url, query, page):
+    hits = search(tab, site_url, query)
+    assert f"/{page}" in {urlparse(h).path for h in hits}, hits
+
+
+def test_search_terms_are_highlighted_on_the_target_page(tab, site_url):
+    hits = search(tab, site_url, "Shtemenko")
+    tab.click(f'.md-search-result__item a[href="{next(h for h in hits if "h=shtemenko" in h)}"]')
+    tab.wait_for_selector("article mark")
+    marks = tab.query_selector_all("article mark")
+    assert marks and {m.inner_text().lower() for m in marks} == {"shtemenko"}
+
+
+def test_footnote_previews_on_hover_and_focus(tab, site_url):
+    tab.goto(site_url + "review/")
+    tab.hover('sup[id="fnref:2"] a')
+    tip = tab.wait_for_selector(".md-tooltip2--active", timeout=5_000)
+    assert "[Zolotarev, Sovetsko-iaponskaia voina] p. 302" in tip.inner_text()
+    tab.mouse.move(0, 0)
+    tab.focus('sup[id="fnref:7"] a')
+    tab.wait_for_function("document.querySelector('.md-tooltip2--active')?.innerText.includes('Jockeying')")
+
+
+def test_footnote_back_link_returns_to_its_marker(tab, site_url):
+    tab.goto(site_url + "review/#fn:3")
+    tab.click('li[id="fn:3"] a.footnote-backref')
+    assert urlparse(tab.url).fragment == "fnref:3"
+    assert tab.evaluate("document.getElementById('fnref:3').getBoundingClientRect().top") < 900
+
+
+def test_skip_link_moves_keyboard_focus_into_the_text(tab, site_url):
+    tab.goto(site_url + "review/")
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.classList.contains('md-skip')")
+    tab.keyboard.press("Enter")
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.closest('.md-content') !== null")
+
+
+def test_every_control_is_reachable_by_keyboard(tab, site_url):
+    tab.goto(site_url + "book/")
+    reached = set()
+    for _ in range(200):
+        tab.keyboard.press("Tab")
+        reached.add(tab.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+    wanted = ['class="md-skip', 'class="md-option', 'class="md-tabs__link', 'href="#praise"', 'class="md-footer__link']
+    missing = [w for w in wanted if not any(w in r for r in reached)]
+    assert not missing, missing
+    # The colour-scheme switch works from the keyboard too.
+    tab.goto(site_url + "book/")
+    for _ in range(10):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.classList.contains('md-option')"):
+            break
+    before = tab.evaluate("document.body.dataset.mdColorScheme")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function(f"document.body.dataset.mdColorScheme !== '{before}'")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_wcag_21_a_or_aa_violations(chromium, site_url, path, scheme):
+    context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(site_url + path)
+    assert tab.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
+    context.close()
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+
+
+def test_language_attributes(tab, site_url):
+    tab.goto(site_url + "author/")
+    assert tab.evaluate("document.documentElement.lang") == "en"
+    assert tab.evaluate("document.querySelector('h1 [lang=ja]').textContent") == "長谷川毅"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_request_leaves_the_site_and_no_console_error(chromium, site_url, path):
+    context = chromium.new_context()
+    tab = context.new_page()
+    requests, errors = [], []
+    tab.on("request", lambda r: requests.append(r.url))
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.goto(site_url + path, wait_until="networkidle")
+    tab.keyboard.press("/")
+    tab.keyboard.type("Stalin")
+    tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+    context.close()
+    outside = [u for u in requests if not (u.startswith(site_url) or u.startswith("data:"))]
+    assert outside == [] and errors == []
