@@ -15,8 +15,16 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 def search(tab, site_url, query: str) -> list[str]:
     tab.goto(site_url)
     tab.keyboard.press("/")            # Material's shortcut to the search box
-    tab.keyboard.type(query)
-    tab.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    # The search index loads in a worker; a query typed before it is ready is typed again.
+    for attempt in range(4):
+        tab.fill(".md-search__input", "")
+        tab.keyboard.type(query)
+        try:
+            tab.wait_for_selector(".md-search-result__item a", timeout=5_000)
+            break
+        except Exception:
+            if attempt == 3:
+                raise
     return [a.get_attribute("href") for a in tab.query_selector_all(".md-search-result__item a")]
 
 

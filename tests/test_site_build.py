@@ -11,7 +11,7 @@ from conftest import ROOT, snapshot
 from edition.errors import SourceError
 from edition.site_build import build_site
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "sources", "overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "sources", "overrides", "scripts"]
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ class PageEditorial:
     source: str                    # file name under sources/
     page: str                      # path under docs/
     title: str
+    reader: str = ""               # the kind of source (a reader's name); the section's name by default
     description: str = ""
     titles: list = field(default_factory=list)   # {phrase, key?, lang?}
     sic: list = field(default_factory=list)      # {phrase, explanation}
@@ -93,7 +94,7 @@ def insert_after(inlines: list, phrase: str, addition) -> list:
 
 ReviewEditorial = PageEditorial
 
-KNOWN_KEYS = {"source", "page", "title", "description", "titles", "sic"}
+KNOWN_KEYS = {"source", "page", "title", "description", "titles", "sic", "reader"}
 
 
 class Decisions(dict):
@@ -127,6 +128,7 @@ def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
                 raise SourceError(path, None, f"[{kind}] has no {key!r}")
         pages[kind] = PageEditorial(
             file=path, raw=raw, source=section["source"], page=section["page"], title=section.get("title", ""),
+            reader=section.get("reader", kind),
             description=section.get("description", ""), titles=section.get("titles", []),
             sic=section.get("sic", []),
             settings={k: v for k, v in section.items() if k not in KNOWN_KEYS})

@@ -19,14 +19,14 @@ from .review_reader import read_review
 READERS = {"review": read_review, "listing": read_listing}
 
 
-def read(kind: str, source: Path, decisions) -> list:
-    """The model document(s) a source makes, each with the page it goes to."""
-    if kind not in READERS:
-        raise ValueError(f"unknown kind {kind!r}: expected one of {', '.join(READERS)}")
-    documents = READERS[kind](source, decisions[kind])
+def read(source: Path, editorial) -> list:
+    """The model document(s) a source makes with its reader, each with the page it goes to."""
+    if editorial.reader not in READERS:
+        raise ValueError(f"unknown kind {editorial.reader!r}: expected one of {', '.join(READERS)}")
+    documents = READERS[editorial.reader](source, editorial)
     documents = documents if isinstance(documents, list) else [documents]
     for doc in documents:
-        doc.page = doc.page or decisions[kind].page
+        doc.page = doc.page or editorial.page
     return documents
 
 
@@ -43,7 +43,7 @@ def finish(documents: list, decisions, bibliography: Bibliography, site: dict) -
 def convert(kind: str, source: Path, decisions, bibliography: Bibliography | None = None,
             site: dict | None = None) -> dict[str, str]:
     """Markdown of the page(s) made from ``source``, by path under docs/."""
-    documents = read(kind, source, decisions)
+    documents = read(source, decisions[kind])
     finish(documents, decisions, bibliography or Bibliography(), site or config.site_settings())
     return {doc.page: write(doc) for doc in documents}
 
@@ -51,8 +51,7 @@ def convert(kind: str, source: Path, decisions, bibliography: Bibliography | Non
 def all_pages(decisions, sources_dir: Path, site: dict) -> dict[str, str]:
     """Every page made from the sources, and the Bibliography page that links back to them."""
     bibliography = Bibliography(sources_dir / "references.bib")
-    documents = [doc for kind, editorial in decisions.items() if kind in READERS
-                 for doc in read(kind, sources_dir / editorial.source, decisions)]
+    documents = [doc for editorial in decisions.values() for doc in read(sources_dir / editorial.source, editorial)]
     finish(documents, decisions, bibliography, site)
     templates = decisions.sections.get("cite", {})
     labels = {page: t.get("label", page) for page, t in templates.items()}

@@ -1,0 +1,166 @@
+"""Benchmark: build time against plain Material, converter time, page weight, build memory, Lighthouse."""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+PY = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def timed(command: list[str], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, env=ENV, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def plain_material_config(scratch: Path, docs: Path) -> Path:
+    """The same docs with the out-of-the-box Material theme and nothing else."""
+    config = scratch / "plain.yml"
+    config.write_text(f"site_name: plain\ndocs_dir: {docs}\ntheme:\n  name: material\n", encoding="utf-8")
+    return config
+
+
+def converter_ms() -> tuple[float, float]:
+    """Readers + writer on both sources; and the whole convert step with citation formatting."""
+    from edition import config, editorial
+    from edition.markdown_writer import write
+    from edition.pages import all_pages, read
+    decisions = editorial.load()
+    samples = []
+    for _ in range(20):
+        start = time.perf_counter()
+        for section in decisions.values():
+            for doc in read(config.SOURCES_DIR / section.source, section):
+                write(doc)
+        samples.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    all_pages(decisions, config.SOURCES_DIR, config.site_settings())
+    return statistics.median(samples) * 1000, (time.perf_counter() - start) * 1000
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """A static server that compresses what it sends, as a real host would."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        import io
+        return io.BytesIO(body)
+
+
+def serve(folder: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def transfer_kb(url: str) -> tuple[float, list[str]]:
+    """Bytes on the wire (gzip) of a page with everything it loads, and any request to another host."""
+    from playwright.sync_api import sync_playwright
+    sizes, outside = [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+
+        def finished(request):
+            if not request.url.startswith(url.split("/review")[0]):
+                outside.append(request.url)
+                return
+            response = request.response()
+            if response:
+                sizes.append(int(response.headers.get("content-length") or len(gzip.compress(response.body()))))
+        page.on("requestfinished", finished)
+        page.goto(url, wait_until="networkidle")
+        browser.close()
+    return sum(sizes) / 1024, outside
+
+
+def lighthouse(url: str) -> dict:
+    result = subprocess.run(["npx", "--no-install", "lighthouse", url, "--output=json", "--quiet",
+                             "--only-categories=performance,accessibility,best-practices,seo",
+                             "--chrome-flags=" + " ".join(FLAGS)],
+                            cwd=ROOT, env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True)
+    if result.returncode != 0:
+        return {"error": result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed"}
+    report = json.loads(result.stdout)
+    return {name: round(category["score"] * 100) for name, category in report["categories"].items()}
+
+
+def main() -> None:
+    scratch = Path(tempfile.mkdtemp(prefix="bench-"))
+    rows = []
+    try:
+        full = timed([PY, "-m", "edition", "build"])
+        plain = timed([PY, "-m", "mkdocs", "build", "-q", "-f", str(plain_material_config(scratch, ROOT / "docs")),
+                       "-d", str(scratch / "plain-site")])
+        rows.append(("full build (convert + mkdocs build --strict), median of 3", f"{full:.2f} s"))
+        rows.append(("plain `mkdocs build`, same docs, out-of-the-box Material", f"{plain:.2f} s"))
+        rows.append(("ratio (target ≤ 1.3×)", f"{full / plain:.2f}×"))
+        readers, whole = converter_ms()
+        rows.append(("converter alone: both readers + writer (target < 100 ms)", f"{readers:.1f} ms"))
+        rows.append(("converter with citation formatting (pandoc citeproc) and bibliography", f"{whole:.0f} ms"))
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        subprocess.run([PY, "-m", "edition", "build"], cwd=ROOT, env=ENV, check=True, capture_output=True)
+        rows.append(("peak memory of the build (max RSS)", f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB"
+                     + ("" if before else "")))
+        server, url = serve(ROOT / "site")
+        plain_server, plain_url = serve(scratch / "plain-site")
+        size, outside = transfer_kb(url + "review/")
+        plain_size, plain_outside = transfer_kb(plain_url + "review/")
+        rows.append(("/review/ transfer size with everything it loads, gzip (target ≤ 80 KB)", f"{size:.1f} KB"))
+        rows.append(("same page, out-of-the-box Material", f"{plain_size:.1f} KB + {len(plain_outside)} external requests"))
+        rows.append(("requests to other hosts from /review/", str(len(outside))))
+        for path in ("", "review/", "book/"):
+            scores = lighthouse(url + path)
+            rows.append((f"Lighthouse mobile /{path} (Perf / A11y / Best practices / SEO)",
+                         " / ".join(str(scores.get(k, "?")) for k in ("performance", "accessibility",
+                                                                      "best-practices", "seo"))
+                         if "error" not in scores else scores["error"]))
+        server.shutdown()
+        plain_server.shutdown()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    table = "| measure | value |\n| --- | --- |\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
+    out = ROOT / ".bench"
+    out.mkdir(exist_ok=True)
+    (out / "latest.md").write_text(table + "\n", encoding="utf-8")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
