@@ -1,6 +1,9 @@
 """The one seam to mkdocs-bibtex: loads references.bib and formats entries and notes in Chicago style."""
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import tempfile
 from functools import cached_property
@@ -83,9 +86,27 @@ class Bibliography:
         reason = str(err).strip().splitlines()[-1]
         return SourceError(self.file, int(line.group(1)) if line else None, f"not valid BibTeX (pandoc: {reason})")
 
+    def cached(self, kind: str, request, compute):
+        """Pandoc's answer for this .bib, style and request, kept in .cache/ between builds (it is slow)."""
+        fingerprint = json.dumps([kind, request, self.text, CSL_FILE.read_text(encoding="utf-8"),
+                                  pypandoc.__version__], ensure_ascii=False)
+        path = config.CACHE_DIR / f"citeproc-{hashlib.sha256(fingerprint.encode()).hexdigest()[:32]}.json"
+        if path.exists():
+            return json.loads(path.read_text(encoding="utf-8"))
+        value = compute()
+        path.parent.mkdir(exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(value, stream, ensure_ascii=False)
+        os.replace(temp, path)
+        return value
+
     @cached_property
     def entries(self) -> dict[str, str]:
         """Each entry as a Chicago bibliography entry, in Markdown, formatted through mkdocs-bibtex."""
+        return self.cached("entries", self.keys, self.format_entries)
+
+    def format_entries(self) -> dict[str, str]:
         try:
             registry = SourceBibRegistry(self.file)
             registry.validate_citation_blocks([CitationBlock([Citation(key)]) for key in self.keys])
@@ -100,6 +121,9 @@ class Bibliography:
         """
         if not citations:
             return []
+        return self.cached("notes", citations, lambda: self.format_notes(citations))
+
+    def format_notes(self, citations: list[tuple[str, str]]) -> list[str]:
         document = "\n\n".join(f"{n}. [@{key}{', ' + locator if locator else ''}]"
                                for n, (key, locator) in enumerate(citations, start=1))
         with tempfile.TemporaryDirectory() as scratch:

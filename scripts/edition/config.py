@@ -36,6 +36,9 @@ CLOSERS = "\"'”’)]"
 REFERENCES_FILE = SOURCES_DIR / "references.bib"
 CSL_STYLE = "chicago-notes-bibliography.csl"
 
+#: Pandoc's citation output is kept here between builds, keyed by everything it depends on.
+CACHE_DIR = ROOT / ".cache"
+
 #: The header every generated page carries after its front matter.
 GENERATED_HEADER = "<!-- generated from {source} by scripts/convert; do not edit: change the source or sources/editorial.toml -->"
 
