@@ -99,12 +99,12 @@ def transfer_kb(url: str) -> tuple[float, list[str]]:
 
         def finished(request):
             if not request.url.startswith(url.split("/review")[0]):
-                outside.append(request.url)
                 return
             response = request.response()
             if response:
                 sizes.append(int(response.headers.get("content-length") or len(gzip.compress(response.body()))))
         page.on("requestfinished", finished)
+        page.on("request", lambda r: None if r.url.startswith(url.split("/review")[0]) else outside.append(r.url))
         page.goto(url, wait_until="networkidle")
         browser.close()
     return sum(sizes) / 1024, outside

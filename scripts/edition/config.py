@@ -38,6 +38,8 @@ CSL_STYLE = "chicago-notes-bibliography.csl"
 
 #: Pandoc's citation output is kept here between builds, keyed by everything it depends on.
 CACHE_DIR = ROOT / ".cache"
+#: Part of every cache key: bump it (or delete .cache/) when the pinned pandoc or plugin changes.
+CACHE_VERSION = "pypandoc-binary 1.17, mkdocs-bibtex 4.4.0"
 
 #: The header every generated page carries after its front matter.
 GENERATED_HEADER = "<!-- generated from {source} by scripts/convert; do not edit: change the source or sources/editorial.toml -->"
