@@ -1,8 +1,7 @@
 """Reading in a real browser: search, footnotes, keyboard, accessibility, privacy (Debian's Chromium)."""
 from __future__ import annotations
 
-import json
-from urllib.parse import unquote, urlparse
+from urllib.parse import urlparse
 
 import pytest
 

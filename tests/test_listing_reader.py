@@ -6,7 +6,6 @@ import re
 import pytest
 
 from conftest import LISTING, run_edition, snapshot
-from edition.errors import SourceError
 from edition.listing_reader import parse, read_listing, split_praise, Item
 from edition.markdown_writer import write
 from edition.model import Quotation, Table

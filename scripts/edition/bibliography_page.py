@@ -6,7 +6,7 @@ from dataclasses import replace
 from .citations import Bibliography
 from .editorial import Decisions
 from .errors import SourceError
-from .model import (BlockQuote, Cite, Document, Editorial, Formatted, Heading, Link, Note, Paragraph, Quotation,
+from .model import (BlockQuote, Cite, Document, Editorial, Formatted, Heading, Link, Paragraph, Quotation,
                     Table, Text, Title)
 
 
@@ -109,5 +109,3 @@ def links(back: list[tuple[str, str]]) -> list:
 def slug(text: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
-
-__all__ = ["check_keys", "add_notes", "citing_places", "bibliography_document", "Note"]

@@ -92,8 +92,6 @@ def insert_after(inlines: list, phrase: str, addition) -> list:
     return inlines
 
 
-ReviewEditorial = PageEditorial
-
 KNOWN_KEYS = {"source", "page", "title", "description", "titles", "sic", "reader"}
 
 

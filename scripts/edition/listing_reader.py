@@ -8,7 +8,7 @@ from pathlib import Path
 from . import config
 from .editorial import PageEditorial, mark_phrases
 from .errors import SourceError
-from .model import Document, Editorial, EditorialNote, Heading, Paragraph, Quotation, Table, Text
+from .model import Document, Editorial, Heading, Paragraph, Quotation, Table, Text
 from .source_text import read_lines
 
 OPENING_QUOTES = "\"“"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config
-from .editorial import ReviewEditorial, mark_phrases
+from .editorial import PageEditorial, mark_phrases
 from .errors import SourceError
 from .model import BlockQuote, Document, EditorialNote, Heading, Note, NoteRef, PageStart, Paragraph, Text
 from .source_text import Line, read_lines
@@ -139,7 +139,7 @@ def check_notes(path: Path, body: list[Chunk], notes: list[Chunk]) -> None:
             raise SourceError(path, line, f"note marker {number} {problem}")
 
 
-def inlines_of(chunk: Chunk, editorial: ReviewEditorial) -> list:
+def inlines_of(chunk: Chunk, editorial: PageEditorial) -> list:
     scope = "notes" if chunk.kind == "note" else "body"
     """Cut a chunk's text at its page starts and note markers, and mark the editorial phrases."""
     cuts: list[tuple[int, int, object]] = [(o, o, PageStart(n)) for o, n in chunk.pages]
@@ -156,7 +156,7 @@ def inlines_of(chunk: Chunk, editorial: ReviewEditorial) -> list:
     return inlines
 
 
-def read_review(path: Path | str, editorial: ReviewEditorial) -> Document:
+def read_review(path: Path | str, editorial: PageEditorial) -> Document:
     path = Path(path)
     lines = read_lines(path)
     body, note_chunks, pages = scan(path, lines)
