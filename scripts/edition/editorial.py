@@ -73,12 +73,6 @@ class PageEditorial:
                            Editorial(addition["text"], addition.get("explanation", ""), addition.get("key"))]
         return inlines
 
-    def cited_keys(self) -> list[tuple[str, int | None]]:
-        """Every bibliography key these decisions cite, with the line that names it."""
-        marks = self.titles + self.settings.get("links", []) + self.settings.get("note_expansions", []) \
-            + self.settings.get("note_additions", [])
-        return [(m["key"], self.line_of(f'"{m["key"]}"')) for m in marks if m.get("key")]
-
 
 def insert_after(inlines: list, phrase: str, addition) -> list:
     """Put ``addition`` after the first ``phrase`` (any case) in the inlines' text."""

@@ -118,6 +118,7 @@ def book_page(path: Path, listing: Listing, editorial: PageEditorial) -> Documen
     doc = Document(source=editorial.source_label, title=title, page=editorial.page)
     doc.meta = {"title": listing.title.text, "description": editorial.description}
     doc.data["details"] = {field["label"]: value.text for field, value in listing.details if value}
+    doc.data["dropped"] = listing.dropped
     doc.blocks.append(Heading(1, [Text(title)]))
     if subtitle:
         doc.blocks.append(Paragraph([Text(subtitle)], classes=("subtitle",)))

@@ -13,7 +13,11 @@ from .citations import Bibliography
 from .listing_reader import read_listing
 from .metadata import add_metadata
 from .markdown_writer import write
+from .register import register
 from .review_reader import read_review
+
+#: The About page includes this generated register of sources and editorial decisions.
+REGISTER_PAGE = "snippets/register.md"
 
 #: One reader per kind of source; a new kind of source adds a reader here.
 READERS = {"review": read_review, "listing": read_listing}
@@ -49,7 +53,7 @@ def convert(kind: str, source: Path, decisions, bibliography: Bibliography | Non
 
 
 def all_pages(decisions, sources_dir: Path, site: dict) -> dict[str, str]:
-    """Every page made from the sources, and the Bibliography page that links back to them."""
+    """Every page made from the sources, the Bibliography page that links back to them, and the register."""
     bibliography = Bibliography(sources_dir / "references.bib")
     documents = [doc for editorial in decisions.values() for doc in read(sources_dir / editorial.source, editorial)]
     finish(documents, decisions, bibliography, site)
@@ -57,7 +61,9 @@ def all_pages(decisions, sources_dir: Path, site: dict) -> dict[str, str]:
     labels = {page: t.get("label", page) for page, t in templates.items()}
     bib_doc = bibliography_document(bibliography, decisions, citing_places(documents, labels))
     finish([bib_doc], decisions, bibliography, site)
-    return {doc.page: write(doc) for doc in [*documents, bib_doc]}
+    pages = {doc.page: write(doc) for doc in [*documents, bib_doc]}
+    pages[REGISTER_PAGE] = write(register(decisions, sources_dir, documents))
+    return pages
 
 
 def write_atomically(pages: dict[str, str], out_dir: Path) -> list[Path]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import checksums
-from .listing_reader import parse
 from .model import BulletList, Document, Editorial, Heading, Table, Text, Title
 
 
@@ -17,7 +16,9 @@ def marks(page) -> list:
             for m in page.sic]
 
 
-def register(decisions: dict, sources_dir: Path) -> Document:
+def register(decisions: dict, sources_dir: Path, documents: list[Document]) -> Document:
+    """The register, with the furniture lines the readers dropped from each source (``doc.data["dropped"]``)."""
+    dropped = {doc.source: doc.data["dropped"] for doc in documents if "dropped" in doc.data}
     record = checksums.record(sources_dir / "SHA256SUMS")
     doc = Document(source="sources/editorial.toml and sources/SHA256SUMS", title="Register", page="snippets/register.md")
     doc.blocks.append(Heading(2, [Text("The sources")], anchor="sources"))
@@ -40,9 +41,8 @@ def register(decisions: dict, sources_dir: Path) -> Document:
             if field.get("addition"):
                 items.append([Text(f"Addition to “{field['label']}”: "), Editorial(field["addition"])])
         doc.blocks.append(BulletList(items))
-        if page.settings.get("furniture") is not None:
-            listing = parse(sources_dir / page.source, page)
+        if page.source_label in dropped:
             doc.blocks.append(Heading(3, [Text(f"Site furniture dropped from sources/{page.source}")],
                                       anchor="dropped"))
-            doc.blocks.append(BulletList([[Text(f"line {i.line}: “{i.text}”")] for i in listing.dropped]))
+            doc.blocks.append(BulletList([[Text(f"line {i.line}: “{i.text}”")] for i in dropped[page.source_label]]))
     return doc

@@ -8,12 +8,7 @@ from pathlib import Path
 
 from . import checksums, config
 from .errors import SourceError
-from .markdown_writer import write
 from .pages import all_pages, load_decisions, write_atomically
-from .register import register
-
-#: The About page includes this generated register of sources and editorial decisions.
-REGISTER_PAGE = "snippets/register.md"
 
 
 def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
@@ -21,9 +16,7 @@ def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
     sources = root / "sources"
     decisions = load_decisions(sources / "editorial.toml")
     checksums.verify([d.source for d in decisions.values()], sources, sources / "SHA256SUMS")
-    pages = all_pages(decisions, sources, config.site_settings(root / "mkdocs.yml"))
-    pages[REGISTER_PAGE] = write(register(decisions, sources))
-    return pages
+    return all_pages(decisions, sources, config.site_settings(root / "mkdocs.yml"))
 
 
 class BuildFailed(Exception):

@@ -14,4 +14,4 @@ def on_post_page(output: str, page, config) -> str:
 
 def on_post_template(output: str, template_name: str, config) -> str:
     """The same mend for pages made from a template alone (404.html)."""
-    return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+    return on_post_page(output, None, config)
