@@ -18,6 +18,9 @@ def search(tab, site_url, query: str) -> list[str]:
     for attempt in range(4):
         tab.fill(".md-search__input", "")
         tab.keyboard.type(query)
+        # Material reads the query on keyup; Playwright enters non-ASCII text as one insertText
+        # with no key events (an IME commit ends with a keyup), so release a harmless key.
+        tab.keyboard.press("End")
         try:
             tab.wait_for_selector(".md-search-result__item a", timeout=5_000)
             break
