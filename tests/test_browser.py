@@ -32,7 +32,9 @@ def search(tab, site_url, query: str) -> list[str]:
 
 @pytest.mark.parametrize("query,page", [("Vasilevskii", "review/"), ("Shtemenko", "review/"), ("Kwantung", "review/"),
                                         ("Belknap", "book/"), ("Butow", "review/"), ("Matsamura", "review/"),
-                                        ("Monumenta", "book/"), ("長谷川毅", "author/")])
+                                        ("Monumenta", "book/"), ("長谷川毅", "author/"),
+                                        # words that follow an opening quotation mark, a dash or a bracket
+                                        ("Jockeying", "review/"), ("recalls", "review/"), ("tenacity", "review/")])
 def test_search_finds_names_on_the_right_page(tab, site_url, query, page):
     hits = search(tab, site_url, query)
     assert f"/{page}" in {urlparse(h).path for h in hits}, hits
@@ -44,6 +46,18 @@ def test_search_terms_are_highlighted_on_the_target_page(tab, site_url):
     tab.wait_for_selector("article mark")
     marks = tab.query_selector_all("article mark")
     assert marks and {m.inner_text().lower() for m in marks} == {"shtemenko"}
+
+
+@pytest.mark.parametrize("query,anchor", [("Shtemenko", "p16"), ("Simidzu", "p12"), ("Jockeying", "fn:7")])
+def test_a_hit_in_the_review_lands_at_its_passage(tab, site_url, query, anchor):
+    hits = search(tab, site_url, query)
+    target = next(h for h in hits if urlparse(h).path == "/review/" and urlparse(h).fragment == anchor)
+    tab.click(f'.md-search-result__item a[href="{target}"]')
+    tab.wait_for_url(f"**/review/**#{anchor}")
+    tab.wait_for_selector("article mark")
+    box = tab.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().toJSON()")
+    assert 0 <= box["top"] < 900, box          # the passage is on screen, not the top of the page
+    assert tab.evaluate(f"document.getElementById('{anchor}').querySelector('mark') !== null")
 
 
 def test_footnote_previews_on_hover_and_focus(tab, site_url):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -40,6 +41,10 @@ CSL_STYLE = "chicago-notes-bibliography.csl"
 CACHE_DIR = ROOT / ".cache"
 #: Part of every cache key: bump it (or delete .cache/) when the pinned pandoc or plugin changes.
 CACHE_VERSION = "pypandoc-binary 1.17, mkdocs-bibtex 4.4.0"
+
+#: Search: ids of the passages indexed as hits of their own (paragraph and note anchors), with the
+#: title their result shows; {} is the number.
+SEARCH_PASSAGES = {re.compile(r"p(\d+)"): "Paragraph {}", re.compile(r"fn:(\d+)"): "Note {}"}
 
 #: The header every generated page carries after its front matter.
 GENERATED_HEADER = "<!-- generated from {source} by scripts/convert; do not edit: change the source or sources/editorial.toml -->"

@@ -1,0 +1,116 @@
+"""MkDocs hook: indexes each anchored paragraph and note as its own search hit, so a result lands at its passage."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from edition.config import SEARCH_PASSAGES
+
+# Material's search indexes a page by its headings; the review has none of its own (inventing some
+# would change the author's text), so its whole body was one hit that opened at the top of the page.
+# Its paragraph and note anchors are split out of that entry after Material has written the index.
+
+_passages: dict[str, list[dict]] = {}
+
+
+class _PassageFinder(HTMLParser):
+    """Finds the elements whose id is a passage anchor, with their HTML."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.html = html
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.open: list[tuple[str, str | None, int]] = []   # (tag, passage id, start offset)
+        self.found: list[dict] = []
+
+    def position(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        ident = dict(attrs).get("id") or ""
+        passage = ident if any(pattern.fullmatch(ident) for pattern in SEARCH_PASSAGES) else None
+        if tag not in VOID:
+            self.open.append((tag, passage, self.position()))
+
+    def handle_endtag(self, tag):
+        while self.open:
+            name, passage, start = self.open.pop()
+            if passage:
+                end = self.html.index(">", self.position()) + 1
+                self.found.append({"id": passage, "html": self.html[start:end], "start": start})
+            if name == tag:
+                break
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def passages(html: str) -> list[dict]:
+    """The anchored passages of a page's content, in document order."""
+    finder = _PassageFinder(html)
+    finder.feed(html)
+    finder.close()
+    return sorted(finder.found, key=lambda passage: passage["start"])
+
+
+def title(passage_id: str) -> str:
+    """The label a passage's search result shows: "Paragraph 12", "Note 3"."""
+    for pattern, label in SEARCH_PASSAGES.items():
+        number = pattern.fullmatch(passage_id)
+        if number:
+            return label.format(number.group(1))
+    raise ValueError(f"not a passage anchor: {passage_id}")
+
+
+def index_text(html: str) -> str:
+    """The passage as Material's own search parser writes text into the index."""
+    from material.plugins.search.plugin import Parser
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return "".join("".join(section.text) for section in parser.data).strip()
+
+
+def split_entries(entries: list[dict], url: str, found: list[dict]) -> list[dict]:
+    """The index entries with each passage of page ``url`` moved out of its section into an entry of its own."""
+    result = []
+    for entry in entries:
+        if entry["location"].split("#")[0] != url:
+            result.append(entry)
+            continue
+        own, rest = [], entry["text"]
+        for passage in found:
+            text = index_text(passage["html"])
+            if text and text in rest:
+                rest = rest.replace(text, "", 1)
+                own.append({"location": f"{url}#{passage['id']}", "title": title(passage["id"]), "text": text})
+        result.append({**entry, "text": re.sub(r"\s{2,}", " ", rest).strip()})
+        result.extend(own)
+    return result
+
+
+def on_pre_build(config):
+    _passages.clear()
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    found = passages(html)
+    if len(found) >= 2:     # a single anchor is no long passage to land in
+        _passages[page.url] = found
+    return html
+
+
+@event_priority(-50)    # after Material's search plugin has written the index
+def on_post_build(config):
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if not _passages or not index_file.exists():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    for url, found in _passages.items():
+        index["docs"] = split_entries(index["docs"], url, found)
+    index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
