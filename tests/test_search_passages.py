@@ -73,3 +73,14 @@ def test_split_moves_each_passage_into_its_own_entry_and_keeps_the_rest():
 def test_other_pages_are_left_alone():
     before = entries_for(PAGE)
     assert split_entries(before, "book/", passages(PAGE)) == before
+
+
+def test_the_built_index_has_an_entry_for_every_paragraph_and_note_of_the_review(built_site):
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    review = {d["location"]: d for d in docs if d["location"].startswith("review/")}
+    html = (built_site / "review" / "index.html").read_text(encoding="utf-8")
+    paragraphs = {f"review/#{p['id']}" for p in passages(html) if p["id"].startswith("p")}
+    notes = {f"review/#{p['id']}" for p in passages(html) if p["id"].startswith("fn:")}
+    assert len(paragraphs) >= 21 and len(notes) == 7
+    assert paragraphs | notes <= review.keys()
+    assert all(review[location]["text"] for location in paragraphs | notes)
