@@ -10,6 +10,4 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-if [ ! -f "$ROOT/node_modules/axe-core/axe.min.js" ] || [ ! -f "$ROOT/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
-  npm ci --omit=dev --no-audit --no-fund --ignore-scripts --prefix "$ROOT" >/dev/null
-fi
+setup_npm

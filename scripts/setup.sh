@@ -25,3 +25,12 @@ setup_python() {
     echo "$want" > "$stamp"
   fi
 }
+
+# setup_npm: the npm packages pinned in package.json / package-lock.json (axe-core and vnu-jar for
+# the tests, iframe-worker for the offline copy), installed when one is missing.
+setup_npm() {
+  if [ ! -f "$ROOT/node_modules/axe-core/axe.min.js" ] || [ ! -f "$ROOT/node_modules/vnu-jar/build/dist/vnu.jar" ] \
+     || [ ! -f "$ROOT/node_modules/iframe-worker/shim/index.js" ]; then
+    npm ci --omit=dev --no-audit --no-fund --ignore-scripts --prefix "$ROOT" >/dev/null
+  fi
+}

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition import config, editorial  # noqa: E402
-from edition.pages import write_atomically  # noqa: E402
-from edition.site_build import generated_pages, mkdocs_build  # noqa: E402
+from edition.site_build import build_in, generated_pages  # noqa: E402
 
 REVIEW = ROOT / "sources" / "review-holloway-racing-the-enemy.txt"
 LISTING = ROOT / "sources" / "listing-racing-the-enemy.txt"
@@ -28,12 +26,13 @@ def decisions():
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site as ./scripts/build makes it, built strictly into a scratch folder."""
-    scratch = tmp_path_factory.mktemp("build")
-    docs = scratch / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    write_atomically(generated_pages(), docs)
-    mkdocs_build(ROOT / "mkdocs.yml", docs, scratch / "site")
-    return scratch / "site"
+    return build_in(tmp_path_factory.mktemp("build"), generated_pages())
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The copy ./scripts/build --offline makes, to open from disk."""
+    return build_in(tmp_path_factory.mktemp("offline"), generated_pages(), offline=True)
 
 
 def run_edition(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

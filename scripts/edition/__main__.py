@@ -19,7 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     one.add_argument("file", type=Path)
     one.add_argument("--out", type=Path, required=True, help="folder to write the page(s) into")
     one.add_argument("--editorial", type=Path, default=config.EDITORIAL_FILE)
-    commands.add_parser("build", help="verify, convert and build the site (docs/ and site/)")
+    build = commands.add_parser("build", help="verify, convert and build the site (docs/ and site/)")
+    build.add_argument("--offline", action="store_true",
+                       help="build instead the copy that works when opened from disk into site-offline/")
     commands.add_parser("check", help="fail when a committed generated page differs from the converter's")
     args = parser.parse_args(argv)
     try:
@@ -28,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_atomically(pages, args.out):
                 print(path)
         elif args.command == "build":
-            for path in build_site():
+            for path in build_site(offline=args.offline):
                 print(f"generated {path.relative_to(config.ROOT)}")
         elif args.command == "check":
             stale = [name for name, text in generated_pages().items()

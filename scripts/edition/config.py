@@ -14,6 +14,13 @@ DOCS_DIR = ROOT / "docs"
 SITE_DIR = ROOT / "site"
 MKDOCS_YML = ROOT / "mkdocs.yml"
 
+#: The copy of the site that works when opened from disk (file://), made by ``build --offline``.
+OFFLINE_SITE_DIR = ROOT / "site-offline"
+#: Material's offline plugin runs search in an iframe through this shim (npm iframe-worker, pinned in
+#: package.json); the copy serves it from its own folder, as the plugin would fetch it from unpkg.com.
+WORKER_SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+WORKER_SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
+
 #: The file of editorial decisions and the checksum record, both under sources/.
 EDITORIAL_FILE = SOURCES_DIR / "editorial.toml"
 CHECKSUM_FILE = SOURCES_DIR / "SHA256SUMS"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -23,37 +24,60 @@ class BuildFailed(Exception):
     pass
 
 
-def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
-    """``mkdocs build --strict`` of ``docs_dir`` into ``site_dir``."""
+def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: bool = False) -> None:
+    """``mkdocs build --strict`` of ``docs_dir`` into ``site_dir``; ``offline`` for the file:// copy."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
+    before = os.environ.get("OFFLINE")
+    os.environ["OFFLINE"] = "true" if offline else "false"     # read by mkdocs.yml's offline plugin
     try:
         cfg = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        if offline:     # the shim from the copy itself, not from unpkg.com
+            cfg.extra["polyfills"] = [config.WORKER_SHIM_URL]
         build(cfg)
     except (MkDocsException, SystemExit) as err:
         raise BuildFailed(f"{config_file.name}: mkdocs build --strict failed: {err}") from None
+    finally:
+        if before is None:
+            os.environ.pop("OFFLINE")
+        else:
+            os.environ["OFFLINE"] = before
 
 
-def build_site(root: Path = config.ROOT) -> list[Path]:
-    """Convert and build in a scratch folder; touch docs/ and site/ only when everything succeeded."""
+def build_in(scratch: Path, pages: dict[str, str], root: Path = config.ROOT, offline: bool = False) -> Path:
+    """Build the site from a working copy of docs/ with ``pages`` in ``scratch``; returns scratch/site."""
+    if offline and not config.WORKER_SHIM.exists():
+        raise BuildFailed(f"{config.WORKER_SHIM}: missing; ./scripts/build --offline installs it with npm ci")
+    docs = scratch / "docs"
+    shutil.copytree(root / "docs", docs)
+    write_atomically(pages, docs)
+    if offline:
+        (docs / config.WORKER_SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(config.WORKER_SHIM, docs / config.WORKER_SHIM_URL)
+    mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline)
+    return scratch / "site"
+
+
+def build_site(root: Path = config.ROOT, offline: bool = False) -> list[Path]:
+    """Convert and build in a scratch folder; touch docs/ and site/ only when everything succeeded.
+
+    ``offline`` builds the copy that works from file:// into site-offline/ instead of site/."""
     pages = generated_pages(root)
     scratch = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
-        docs = scratch / "docs"
-        shutil.copytree(root / "docs", docs)
-        write_atomically(pages, docs)
-        mkdocs_build(root / "mkdocs.yml", docs, scratch / "site")
+        built = build_in(scratch, pages, root, offline)
         written = write_atomically(pages, root / "docs")
-        site, old = root / "site", scratch / "old-site"
+        site = root / (config.OFFLINE_SITE_DIR.name if offline else "site")
+        old = scratch / "old-site"
         if site.exists():
             site.rename(old)
-        (scratch / "site").rename(site)
+        built.rename(site)
         return written
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-__all__ = ["build_site", "generated_pages", "BuildFailed", "SourceError"]
+__all__ = ["build_in", "build_site", "generated_pages", "BuildFailed", "SourceError"]
