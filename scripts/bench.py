@@ -6,6 +6,7 @@ import gzip
 import http.server
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -15,6 +16,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -25,13 +27,19 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def timed(command: list[str], runs: int = 3) -> float:
-    times = []
+BUILD_RUNS = 9
+
+
+def timed(*commands: list[str], runs: int = BUILD_RUNS) -> list[float]:
+    """Median wall time of each command; runs alternate between them, so drift in the machine's
+    speed falls on all alike."""
+    times = [[] for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, env=ENV, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for command, samples in zip(commands, times):
+            start = time.perf_counter()
+            subprocess.run(command, cwd=ROOT, env=ENV, check=True, capture_output=True)
+            samples.append(time.perf_counter() - start)
+    return [statistics.median(samples) for samples in times]
 
 
 def plain_material_config(scratch: Path, docs: Path) -> Path:
@@ -89,10 +97,10 @@ def serve(folder: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def transfer_kb(url: str) -> tuple[float, list[str]]:
-    """Bytes on the wire (gzip) of a page with everything it loads, and any request to another host."""
+def transfer_kb(url: str) -> tuple[dict[str, float], list[str]]:
+    """KB on the wire (gzip) of a page and of everything it loads, by path, and any request to another host."""
     from playwright.sync_api import sync_playwright
-    sizes, outside = [], []
+    sizes, outside = {}, []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page()
@@ -102,12 +110,25 @@ def transfer_kb(url: str) -> tuple[float, list[str]]:
                 return
             response = request.response()
             if response:
-                sizes.append(int(response.headers.get("content-length") or len(gzip.compress(response.body()))))
+                sizes[request.url] = int(response.headers.get("content-length")
+                                         or len(gzip.compress(response.body()))) / 1024
         page.on("requestfinished", finished)
         page.on("request", lambda r: None if r.url.startswith(url.split("/review")[0]) else outside.append(r.url))
         page.goto(url, wait_until="networkidle")
         browser.close()
-    return sum(sizes) / 1024, outside
+    return sizes, outside
+
+
+#: How the review page's bytes divide, to show which part is the theme's floor and which is ours.
+TRANSFER_PARTS = {"Material's JavaScript bundle and stylesheets": r"/assets/(javascripts/bundle|stylesheets/)",
+                  "Material's search worker and the search index": r"/(assets/javascripts/workers|search)/",
+                  "the page itself (HTML)": r"/review/$",
+                  "the edition's stylesheet and icon": r"^/(stylesheets/|assets/favicon)"}
+
+
+def transfer_parts(sizes: dict[str, float]) -> list[tuple[str, float]]:
+    return [(part, sum(kb for url, kb in sizes.items() if re.search(pattern, urlparse(url).path)))
+            for part, pattern in TRANSFER_PARTS.items()]
 
 
 def lighthouse(url: str) -> dict:
@@ -125,25 +146,27 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="bench-"))
     rows = []
     try:
-        full = timed([PY, "-m", "edition", "build"])
-        plain = timed([PY, "-m", "mkdocs", "build", "-q", "-f", str(plain_material_config(scratch, ROOT / "docs")),
-                       "-d", str(scratch / "plain-site")])
-        rows.append(("full build (convert + mkdocs build --strict), median of 3", f"{full:.2f} s"))
+        full, plain = timed([PY, "-m", "edition", "build"],
+                            [PY, "-m", "mkdocs", "build", "-q", "-f", str(plain_material_config(scratch, ROOT / "docs")),
+                             "-d", str(scratch / "plain-site")])
+        rows.append((f"full build (convert + mkdocs build --strict), median of {BUILD_RUNS}", f"{full:.2f} s"))
         rows.append(("plain `mkdocs build`, same docs, out-of-the-box Material", f"{plain:.2f} s"))
         rows.append(("ratio (target ≤ 1.3×)", f"{full / plain:.2f}×"))
         readers, whole = converter_ms()
         rows.append(("converter alone: both readers + writer (target < 100 ms)", f"{readers:.1f} ms"))
         rows.append(("converter with citation formatting (pandoc citeproc) and bibliography", f"{whole:.0f} ms"))
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         subprocess.run([PY, "-m", "edition", "build"], cwd=ROOT, env=ENV, check=True, capture_output=True)
-        rows.append(("peak memory of the build (max RSS)", f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB"
-                     + ("" if before else "")))
+        rows.append(("peak memory of the build (max RSS)",
+                     f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB"))
         server, url = serve(ROOT / "site")
         plain_server, plain_url = serve(scratch / "plain-site")
-        size, outside = transfer_kb(url + "review/")
-        plain_size, plain_outside = transfer_kb(plain_url + "review/")
-        rows.append(("/review/ transfer size with everything it loads, gzip (target ≤ 80 KB)", f"{size:.1f} KB"))
-        rows.append(("same page, out-of-the-box Material", f"{plain_size:.1f} KB + {len(plain_outside)} external requests"))
+        sizes, outside = transfer_kb(url + "review/")
+        plain_sizes, plain_outside = transfer_kb(plain_url + "review/")
+        rows.append(("/review/ transfer size with everything it loads, gzip (target ≤ 80 KB)",
+                     f"{sum(sizes.values()):.1f} KB"))
+        rows.extend((f"&nbsp;&nbsp;of which {part}", f"{kb:.1f} KB") for part, kb in transfer_parts(sizes))
+        rows.append(("same page, out-of-the-box Material",
+                     f"{sum(plain_sizes.values()):.1f} KB + {len(plain_outside)} external requests"))
         rows.append(("requests to other hosts from /review/", str(len(outside))))
         for path in ("", "review/", "book/"):
             scores = lighthouse(url + path)

@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from material.plugins.search.plugin import Parser
 from mkdocs.plugins import event_priority
 
 from edition.config import SEARCH_PASSAGES
@@ -42,7 +43,8 @@ class _PassageFinder(HTMLParser):
             name, passage, start = self.open.pop()
             if passage:
                 end = self.html.index(">", self.position()) + 1
-                self.found.append({"id": passage, "html": self.html[start:end], "start": start})
+                html = self.html[start:end]
+                self.found.append({"id": passage, "html": html, "text": index_text(html), "start": start})
             if name == tag:
                 break
 
@@ -69,7 +71,6 @@ def title(passage_id: str) -> str:
 
 def index_text(html: str) -> str:
     """The passage as Material's own search parser writes text into the index."""
-    from material.plugins.search.plugin import Parser
     parser = Parser()
     parser.feed(html)
     parser.close()
@@ -85,7 +86,7 @@ def split_entries(entries: list[dict], url: str, found: list[dict]) -> list[dict
             continue
         own, rest = [], entry["text"]
         for passage in found:
-            text = index_text(passage["html"])
+            text = passage["text"]
             if text and text in rest:
                 rest = rest.replace(text, "", 1)
                 own.append({"location": f"{url}#{passage['id']}", "title": title(passage["id"]), "text": text})
