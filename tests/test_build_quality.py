@@ -27,10 +27,16 @@ def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     assert "<lastmod>2023-11-14</lastmod>" in one["sitemap.xml"].decode()   # from SOURCE_DATE_EPOCH, not the clock
 
 
-def test_nu_html_checker_finds_no_errors(built_site):
+@pytest.fixture(params=["built_site", "offline_site"])
+def site(request) -> Path:
+    """The site, and the offline copy made from the same pages."""
+    return request.getfixturevalue(request.param)
+
+
+def test_nu_html_checker_finds_no_errors(site):
     if not VNU.exists():
         pytest.fail("vnu.jar is missing: ./scripts/test installs it with npm")
-    pages = sorted(str(p) for p in built_site.rglob("*.html"))
+    pages = sorted(str(p) for p in site.rglob("*.html"))
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
                             capture_output=True, text=True)
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
@@ -38,10 +44,10 @@ def test_nu_html_checker_finds_no_errors(built_site):
     assert len(pages) >= 7
 
 
-def test_every_internal_link_and_anchor_resolves(built_site):
+def test_every_internal_link_and_anchor_resolves(site):
     ids: dict[Path, set[str]] = {}
     links: list[tuple[Path, str]] = []
-    for page in built_site.rglob("*.html"):
+    for page in site.rglob("*.html"):
         tree = lxml_html.fromstring(page.read_bytes())
         ids[page] = set(tree.xpath("//@id")) | set(tree.xpath("//a/@name"))
         links += [(page, ref) for ref in tree.xpath("//a/@href | //link/@href | //script/@src | //img/@src")]
@@ -54,9 +60,9 @@ def test_every_internal_link_and_anchor_resolves(built_site):
         if target.is_dir():
             target = target / "index.html"
         if not target.exists():
-            broken.append((str(page.relative_to(built_site)), ref))
+            broken.append((str(page.relative_to(site)), ref))
         elif parsed.fragment and target.suffix == ".html" and unquote(parsed.fragment) not in ids.get(target, set()):
-            broken.append((str(page.relative_to(built_site)), ref))
+            broken.append((str(page.relative_to(site)), ref))
     assert broken == [] and len(links) > 100
 
 
