@@ -73,6 +73,18 @@ def test_footnote_previews_on_hover_and_focus(tab, site_url):
     tab.wait_for_function("document.querySelector('.md-tooltip2--active')?.innerText.includes('Jockeying')")
 
 
+def test_a_notes_cite_link_shows_the_citation_of_that_note(tab, site_url):
+    tab.goto(site_url + "review/#fn:3")
+    tab.hover('li[id="fn:3"] a.note-cite')
+    tip = tab.wait_for_selector(".md-tooltip2--active", timeout=5_000)
+    assert "n. 3" in tip.inner_text() and "/review/#fn:3" in tip.inner_text()
+    tab.mouse.move(0, 0)
+    tab.focus('li[id="fn:5"] a.note-cite')                 # and from the keyboard
+    tab.wait_for_function("document.querySelector('.md-tooltip2--active')?.innerText.includes('n. 5,')")
+    tab.click('li[id="fn:3"] a.note-cite')
+    assert urlparse(tab.url).fragment == "fn:3"      # the note's address, to copy
+
+
 def test_footnote_back_link_returns_to_its_marker(tab, site_url):
     tab.goto(site_url + "review/#fn:3")
     tab.click('li[id="fn:3"] a.footnote-backref')

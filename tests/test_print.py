@@ -40,6 +40,7 @@ def test_review_prints_whole_and_without_furniture(chromium, site_url, tmp_path)
     for number, start in [(1, "These are taken from"), (2, "For Uemura"), (3, "Ibid."), (7, "I discuss this issue")]:
         assert re.search(rf"\b{number}\. {start}", body), number
     assert "explore more thoroughly and in greater detail the origins of the Cold War." in body
+    assert "p. 311." in body and not re.search(r"p\. 311\.\s*cite\b", body)   # the notes' "cite" links are for the screen
     for word in FURNITURE:
         assert word not in body, word
     assert body.count("example.org/racing-the-enemy/review/") == 1   # the address, once

@@ -1,7 +1,7 @@
 """Makes a page's "Cite this page" section (Chicago and BibTeX, copyable) from the editorial templates."""
 from __future__ import annotations
 
-from .model import CodeBlock, Document, Heading, Paragraph, Text
+from .model import CodeBlock, Document, Heading, Link, Note, Paragraph, Text
 
 
 def page_url(site_url: str, page: str) -> str:
@@ -10,7 +10,7 @@ def page_url(site_url: str, page: str) -> str:
 
 
 def fill(template: str, values: dict) -> str:
-    """{url} and {site} filled in; other braces (BibTeX's) stay as they are."""
+    """{url}, {site} (and {n}) filled in; other braces (BibTeX's) stay as they are."""
     for name, value in values.items():
         template = template.replace("{" + name + "}", value)
     return template
@@ -38,3 +38,15 @@ def cite_section(doc: Document, template: dict, site: dict) -> list:
     if template.get("passage"):
         blocks.append(Paragraph([Text(fill(template["passage"], values))], classes=("cite-this",)))
     return blocks
+
+
+def cite_links(doc: Document, template: dict, site: dict) -> None:
+    """End each note with an editorial "cite" link to the note's own anchor, the citation of the note
+    (the editors' template ``note``) shown on hover; none where the page has no such template."""
+    if not template.get("note"):
+        return
+    url = page_url(site["site_url"], doc.page)
+    doc.notes = [Note(note.number, [*note.inlines, Text(" "), Link(
+        (Text("cite"),), f"#fn:{note.number}", cls="note-cite editorial",
+        title=fill(template["note"], {"url": url, "site": site["site_name"], "n": str(note.number)}))])
+        for note in doc.notes]

@@ -32,7 +32,8 @@ def attribute(text: str) -> str:
 def link(inner: str, target: str, title: str = "", cls: str = "ref") -> str:
     """A Markdown link, so that MkDocs checks its target and writes the right URL for any URL style."""
     title = ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"' if title else ""
-    return f"[{inner}]({target}{title}){{: .{cls} }}"
+    classes = " ".join("." + name for name in cls.split())
+    return f"[{inner}]({target}{title}){{: {classes} }}"
 
 
 def ref(key: str) -> str:
@@ -64,7 +65,7 @@ def inline(node) -> str:
         inner = "".join(inline(c) for c in node.children)
         return link(inner, ref(node.key), node.note)
     if isinstance(node, Link):
-        return link("".join(inline(c) for c in node.children), node.target, cls=node.cls)
+        return link("".join(inline(c) for c in node.children), node.target, node.title, cls=node.cls)
     if isinstance(node, Formatted):
         return node.markdown
     raise TypeError(f"no Markdown for inline {node!r}")

@@ -65,10 +65,11 @@ class Formatted:
 
 @dataclass(frozen=True)
 class Link:
-    """A link to another page of the edition ("review.md#fn:1")."""
+    """A link to another page of the edition ("review.md#fn:1") or a place on this one ("#fn:1")."""
     children: tuple
     target: str
-    cls: str = "backlink"
+    cls: str = "backlink"   # classes, space-separated
+    title: str = ""
 
 
 Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Foreign, Cite, Formatted, Link]

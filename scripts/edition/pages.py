@@ -8,7 +8,7 @@ from pathlib import Path
 from . import config
 from . import editorial as editorial_data
 from .bibliography_page import add_notes, bibliography_document, check_keys, citing_places
-from .cite_this import cite_section
+from .cite_this import cite_links, cite_section
 from .citations import Bibliography
 from .listing_reader import read_listing
 from .metadata import add_metadata
@@ -35,13 +35,15 @@ def read(source: Path, editorial) -> list:
 
 
 def finish(documents: list, decisions, bibliography: Bibliography, site: dict) -> None:
-    """Check cited keys, give locators their notes, and add each page's "Cite this page" section."""
+    """Check cited keys, give locators their notes, and add each page's "Cite this page" section
+    and its notes' "cite" links."""
     check_keys(documents, bibliography, decisions)
     add_notes(documents, bibliography)
     add_metadata(documents, decisions, bibliography)
     templates = decisions.sections.get("cite", {})
     for doc in documents:
         doc.blocks += cite_section(doc, templates.get(doc.page, {}), site)
+        cite_links(doc, templates.get(doc.page, {}), site)
 
 
 def convert(kind: str, source: Path, decisions, bibliography: Bibliography | None = None,
