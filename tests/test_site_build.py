@@ -42,6 +42,12 @@ def record(root: Path, name: str) -> None:
 REVIEW_NAME = "review-holloway-racing-the-enemy.txt"
 
 
+def replace_in(root: Path, name: str, old: str, new: str) -> None:
+    """Edit sources/NAME of the scratch project: the first ``old`` becomes ``new``."""
+    path = root / "sources" / name
+    path.write_text(path.read_text().replace(old, new, 1))
+
+
 def damage_unrecorded(root):
     path = root / "sources" / REVIEW_NAME
     path.write_text(path.read_text() + "An added sentence.\n")
@@ -49,8 +55,7 @@ def damage_unrecorded(root):
 
 
 def damage_malformed(root):
-    path = root / "sources" / REVIEW_NAME
-    path.write_text(path.read_text().replace("policy.7 ", "policy. "))
+    replace_in(root, REVIEW_NAME, "policy.7 ", "policy. ")
     record(root, REVIEW_NAME)
     return "note 7 has no marker"
 
@@ -61,20 +66,17 @@ def damage_missing(root):
 
 
 def damage_editorial_phrase(root):
-    path = root / "sources" / "editorial.toml"
-    path.write_text(path.read_text().replace('phrase = "Matsamura"', 'phrase = "Matsemura"'))
+    replace_in(root, "editorial.toml", 'phrase = "Matsamura"', 'phrase = "Matsemura"')
     return "not in"
 
 
 def damage_editorial_syntax(root):
-    path = root / "sources" / "editorial.toml"
-    path.write_text(path.read_text().replace("[review]", "[review"))
+    replace_in(root, "editorial.toml", "[review]", "[review")
     return "not valid TOML"
 
 
 def damage_bib_syntax(root):
-    path = root / "sources" / "references.bib"
-    path.write_text(path.read_text().replace("@book{butow1954,", "@book{butow1954"))
+    replace_in(root, "references.bib", "@book{butow1954,", "@book{butow1954")
     return "not valid BibTeX"
 
 

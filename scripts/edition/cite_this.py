@@ -46,7 +46,10 @@ def cite_links(doc: Document, template: dict, site: dict) -> None:
     if not template.get("note"):
         return
     url = page_url(site["site_url"], doc.page)
-    doc.notes = [Note(note.number, [*note.inlines, Text(" "), Link(
-        (Text("cite"),), f"#fn:{note.number}", cls="note-cite editorial",
-        title=fill(template["note"], {"url": url, "site": site["site_name"], "n": str(note.number)}))])
-        for note in doc.notes]
+
+    def with_link(note: Note) -> Note:
+        citation = fill(template["note"], {"url": url, "site": site["site_name"], "n": str(note.number)})
+        link = Link((Text("cite"),), f"#fn:{note.number}", cls="note-cite editorial", title=citation)
+        return Note(note.number, [*note.inlines, Text(" "), link])
+
+    doc.notes = [with_link(note) for note in doc.notes]

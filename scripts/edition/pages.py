@@ -42,8 +42,9 @@ def finish(documents: list, decisions, bibliography: Bibliography, site: dict) -
     add_metadata(documents, decisions, bibliography)
     templates = decisions.sections.get("cite", {})
     for doc in documents:
-        doc.blocks += cite_section(doc, templates.get(doc.page, {}), site)
-        cite_links(doc, templates.get(doc.page, {}), site)
+        template = templates.get(doc.page, {})
+        doc.blocks += cite_section(doc, template, site)
+        cite_links(doc, template, site)
 
 
 def convert(kind: str, source: Path, decisions, bibliography: Bibliography | None = None,

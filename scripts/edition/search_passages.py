@@ -17,6 +17,8 @@ from edition.config import SEARCH_PASSAGES
 
 _passages: dict[str, list[dict]] = {}
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
 
 class _PassageFinder(HTMLParser):
     """Finds the elements whose id is a passage anchor, with their HTML."""
@@ -49,9 +51,6 @@ class _PassageFinder(HTMLParser):
                 break
 
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
 def passages(html: str) -> list[dict]:
     """The anchored passages of a page's content, in document order."""
     finder = _PassageFinder(html)
@@ -79,17 +78,16 @@ def index_text(html: str) -> str:
 
 def split_entries(entries: list[dict], url: str, found: list[dict]) -> list[dict]:
     """The index entries with each passage of page ``url`` moved out of its section into an entry of its own."""
-    result = []
+    result, waiting = [], [passage for passage in found if passage["text"]]
     for entry in entries:
         if entry["location"].split("#")[0] != url:
             result.append(entry)
             continue
         own, rest = [], entry["text"]
-        for passage in found:
-            text = passage["text"]
-            if text and text in rest:
-                rest = rest.replace(text, "", 1)
-                own.append({"location": f"{url}#{passage['id']}", "title": title(passage["id"]), "text": text})
+        for passage in [p for p in waiting if p["text"] in entry["text"]]:
+            rest = rest.replace(passage["text"], "", 1)
+            waiting.remove(passage)     # each passage becomes one entry, even if its text recurs
+            own.append({"location": f"{url}#{passage['id']}", "title": title(passage["id"]), "text": passage["text"]})
         result.append({**entry, "text": re.sub(r"\s{2,}", " ", rest).strip()})
         result.extend(own)
     return result

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -31,20 +30,16 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: boo
     from mkdocs.exceptions import MkDocsException
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
-    before = os.environ.get("OFFLINE")
-    os.environ["OFFLINE"] = "true" if offline else "false"     # read by mkdocs.yml's offline plugin
     try:
         cfg = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        # Material's offline plugin is decided here, not by the environment, so that no stray
+        # setting turns the site itself into the copy.
+        cfg.plugins["material/offline"].config.enabled = offline
         if offline:     # the shim from the copy itself, not from unpkg.com
             cfg.extra["polyfills"] = [config.WORKER_SHIM_URL]
         build(cfg)
     except (MkDocsException, SystemExit) as err:
         raise BuildFailed(f"{config_file.name}: mkdocs build --strict failed: {err}") from None
-    finally:
-        if before is None:
-            os.environ.pop("OFFLINE")
-        else:
-            os.environ["OFFLINE"] = before
 
 
 def build_in(scratch: Path, pages: dict[str, str], root: Path = config.ROOT, offline: bool = False) -> Path:
