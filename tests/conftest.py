@@ -12,7 +12,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition import config, editorial  # noqa: E402
-from edition.site_build import build_in, generated_pages  # noqa: E402
+from edition.site_build import build_in, site_files  # noqa: E402
+
+#: The address the tests' builds are published at (the project's own build has none until one is set).
+PUBLISHED = "https://edition.example.net/racing-the-enemy/"
 
 REVIEW = ROOT / "sources" / "review-holloway-racing-the-enemy.txt"
 LISTING = ROOT / "sources" / "listing-racing-the-enemy.txt"
@@ -25,14 +28,16 @@ def decisions():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The site as ./scripts/build makes it, built strictly into a scratch folder."""
-    return build_in(tmp_path_factory.mktemp("build"), generated_pages())
+    """The site as ./scripts/build --site-url PUBLISHED makes it, built strictly into a scratch folder."""
+    pages, citations, _ = site_files(site_url=PUBLISHED)
+    return build_in(tmp_path_factory.mktemp("build"), {**pages, **citations}, site_url=PUBLISHED)
 
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> Path:
     """The copy ./scripts/build --offline makes, to open from disk."""
-    return build_in(tmp_path_factory.mktemp("offline"), generated_pages(), offline=True)
+    pages, citations, _ = site_files(site_url=PUBLISHED)
+    return build_in(tmp_path_factory.mktemp("offline"), {**pages, **citations}, offline=True, site_url=PUBLISHED)
 
 
 def run_edition(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from conftest import ROOT
+from conftest import PUBLISHED, ROOT
 
 PAGES = ["", "review/", "book/", "author/", "bibliography/", "about/"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -73,16 +73,51 @@ def test_footnote_previews_on_hover_and_focus(tab, site_url):
     tab.wait_for_function("document.querySelector('.md-tooltip2--active')?.innerText.includes('Jockeying')")
 
 
-def test_a_notes_cite_link_shows_the_citation_of_that_note(tab, site_url):
+def open_citation(tab, control: str, popover: str) -> str:
+    """The visible citation a cite control opens (by click or tap as the test does it)."""
+    tab.wait_for_selector(f"#{popover}:popover-open", timeout=5_000)
+    box = tab.locator(f"#{popover}")
+    assert box.is_visible()
+    return box.locator(".citation").inner_text()
+
+
+def test_a_note_is_cited_by_click_copied_and_closed_with_escape(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
     tab.goto(site_url + "review/#fn:3")
-    tab.hover('li[id="fn:3"] a.note-cite')
-    tip = tab.wait_for_selector(".md-tooltip2--active", timeout=5_000)
-    assert "n. 3" in tip.inner_text() and "/review/#fn:3" in tip.inner_text()
-    tab.mouse.move(0, 0)
-    tab.focus('li[id="fn:5"] a.note-cite')                 # and from the keyboard
-    tab.wait_for_function("document.querySelector('.md-tooltip2--active')?.innerText.includes('n. 5,')")
-    tab.click('li[id="fn:3"] a.note-cite')
-    assert urlparse(tab.url).fragment == "fn:3"      # the note's address, to copy
+    tab.click('li[id="fn:3"] button.cite-place')
+    text = open_citation(tab, "fn:3", "cite-fn-3")
+    assert "n. 3" in text and text.endswith(f"{PUBLISHED}review/#fn:3.")
+    tab.click("#cite-fn-3 .cite-copy")                     # one click copies it, as plain text
+    tab.wait_for_function("navigator.clipboard.readText().then(t => t.length > 0)")
+    assert tab.evaluate("navigator.clipboard.readText()") == text
+    tab.keyboard.press("Escape")
+    tab.wait_for_selector("#cite-fn-3", state="hidden")
+    context.close()
+
+
+def test_a_paragraph_is_cited_from_the_keyboard(tab, site_url):
+    tab.goto(site_url + "review/")
+    tab.focus('#p12 > button.cite-place')
+    tab.keyboard.press("Enter")
+    text = open_citation(tab, "p12", "cite-p12")
+    assert "para. 12" in text and f"{PUBLISHED}review/#p12" in text
+    tab.keyboard.press("Tab")                               # focus moves into the citation's controls
+    assert tab.evaluate("document.activeElement.closest('#cite-p12') !== null")
+    tab.keyboard.press("Escape")
+    tab.wait_for_selector("#cite-p12", state="hidden")
+
+
+def test_a_quotation_is_cited_by_tap_on_a_touch_screen(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(site_url + "book/#q7")
+    tab.tap('#q7 button.cite-place')
+    text = open_citation(tab, "q7", "cite-q7")
+    assert f"{PUBLISHED}book/#q7" in text
+    tab.tap('#cite-q7 button[popovertargetaction="hide"]')
+    tab.wait_for_selector("#cite-q7", state="hidden")
+    context.close()
 
 
 def test_footnote_back_link_returns_to_its_marker(tab, site_url):

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from lxml import html as lxml_html
 
-from conftest import ROOT, snapshot
+from conftest import PUBLISHED, ROOT, snapshot
 from edition.site_build import mkdocs_build
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -19,8 +19,8 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    mkdocs_build(ROOT / "mkdocs.yml", ROOT / "docs", tmp_path / "one")
-    mkdocs_build(ROOT / "mkdocs.yml", ROOT / "docs", tmp_path / "two")
+    mkdocs_build(ROOT / "mkdocs.yml", ROOT / "docs", tmp_path / "one", site_url=PUBLISHED)
+    mkdocs_build(ROOT / "mkdocs.yml", ROOT / "docs", tmp_path / "two", site_url=PUBLISHED)
     one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []

@@ -1,4 +1,4 @@
-"""The seam to mkdocs-bibtex: entries in Chicago style, notes that keep their locators, bad .bib files."""
+"""The seam to pandoc's citeproc: records from references.bib, entries and notes in the CSL style, bad input."""
 from __future__ import annotations
 
 import re
@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from edition.citations import Bibliography, smart_to_unicode
+from edition.citations import Bibliography, csl_file, plain
 from edition.errors import SourceError
 
 
@@ -15,32 +15,55 @@ def bibliography():
     return Bibliography(ROOT / "sources" / "references.bib")
 
 
-def test_every_entry_is_formatted_in_chicago_style(bibliography):
-    entries = bibliography.entries
-    assert set(entries) == set(bibliography.keys) and len(entries) == 12
-    assert entries["butow1954"] == "Butow, Robert J. C. *Japan's Decision to Surrender*. Stanford University Press, 1954."
-    assert "W. W. Norton & Company" in entries["dower1999embracing"]       # not pybtex's "\\ &"
-    assert "30–40e gody" in entries["zolotarev2000"]                        # Unicode dash kept
-    assert "Hill and Wang" in entries["may2000strange"]                     # not split as two names
+def test_every_entry_becomes_a_record_with_title_and_creator(bibliography):
+    assert set(bibliography.records) == set(bibliography.keys)
+    for key, record in bibliography.records.items():
+        assert record["title"] and (record.get("author") or record.get("editor")), key
+    texts = [value for record in bibliography.records.values() for value in strings(record)]
+    assert not [t for t in texts if "{" in t or "--" in t or "\\" in t]     # no TeX reaches a record
 
 
-def test_non_english_title_is_not_title_cased(bibliography):
-    assert "*Sovetsko-iaponskaia voina 1945 goda: istoriia voenno-politicheskogo" in bibliography.entries["zolotarev2000"]
+def strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def test_entries_are_formatted_by_the_style(bibliography):
+    records = list(bibliography.records.values())
+    _, entries = bibliography.format(records)
+    assert set(entries) == set(bibliography.keys)
+    assert plain(entries["butow1954"]) == "Butow, Robert J. C. Japan’s Decision to Surrender. Stanford University Press, 1954."
+    assert "<em>Japan’s Decision to Surrender</em>" in entries["butow1954"]            # the title in italics
+    assert "W. W. Norton &amp; Company" in entries["dower1999embracing"]
+    assert "30–40e gody" in entries["zolotarev2000"]                                  # Unicode dash kept
+    assert "voenno-politicheskogo protivoborstva" in entries["zolotarev2000"]          # not title-cased
 
 
 def test_a_citation_with_a_locator_keeps_it(bibliography):
-    butow, book = bibliography.notes([("butow1954", "p. 12"), ("hasegawa2005racing", "p. 298")])
-    assert butow.endswith(", 12.") and "Japan’s Decision to Surrender" in butow
-    assert book.endswith(", 298.")
+    records = [bibliography.records["butow1954"], bibliography.records["hasegawa2005racing"]]
+    (butow, book), _ = bibliography.format(records, [("butow1954", "p. 12"), ("hasegawa2005racing", "p. 298")])
+    assert plain(butow).endswith(", 12.") and "Japan’s Decision to Surrender" in plain(butow)
+    assert plain(book).endswith(", 298.")
+
+
+def test_another_style_formats_differently(bibliography):
+    apa = Bibliography(ROOT / "sources" / "references.bib", csl_file("apa.csl"))
+    record = [bibliography.records["butow1954"]]
+    (chicago_note,), chicago = bibliography.format(record, [("butow1954", "p. 12")])
+    (apa_note,), apa_entries = apa.format(record, [("butow1954", "p. 12")])
+    assert plain(apa_note) != plain(chicago_note) and "Butow, 1954, p. 12" in plain(apa_note)
+    assert plain(apa_entries["butow1954"]) != plain(chicago["butow1954"])
 
 
 def test_every_entry_says_what_it_rests_on(bibliography):
     for key in bibliography.keys:
         assert re.match(r"(Verified|Inferred|Only the source)\b", bibliography.field(key, "annote")), key
-
-
-def test_smart_dashes_become_unicode():
-    assert smart_to_unicode("pp. 1--2 --- so") == "pp. 1–2 — so"
 
 
 def test_broken_bib_names_its_line(tmp_path):
@@ -49,6 +72,16 @@ def test_broken_bib_names_its_line(tmp_path):
     with pytest.raises(SourceError) as caught:
         Bibliography(bad)
     assert caught.value.path.endswith("references.bib") and caught.value.line
+
+
+def test_a_style_that_does_not_exist_or_parse_is_refused(tmp_path):
+    with pytest.raises(SourceError, match="does not exist"):
+        csl_file("no-such-style.csl")
+    broken = tmp_path / "broken.csl"
+    broken.write_text('<?xml version="1.0"?>\n<style>\n<info>\n</style>\n')
+    with pytest.raises(SourceError) as caught:
+        csl_file(str(broken))
+    assert caught.value.path.endswith("broken.csl") and caught.value.line
 
 
 def test_missing_key_is_reported(bibliography, tmp_path):

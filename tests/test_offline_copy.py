@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from conftest import PUBLISHED
 from edition import config
 
 
@@ -31,7 +32,7 @@ def test_the_copy_opens_from_disk_navigates_and_searches_without_network(chromiu
 
 
 def test_the_copy_cites_the_hosted_addresses(offline_site):
-    site_url = config.site_settings()["site_url"]
+    site_url = PUBLISHED
     review = (offline_site / "review.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{site_url}review/">' in review
     assert f'<meta name="citation_public_url" content="{site_url}review/">' in review

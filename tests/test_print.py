@@ -6,6 +6,8 @@ import subprocess
 
 import pytest
 
+from conftest import PUBLISHED
+
 
 def printed(chromium, url: str, tmp_path, prepare: str = "") -> tuple[str, int]:
     context = chromium.new_context()
@@ -43,7 +45,7 @@ def test_review_prints_whole_and_without_furniture(chromium, site_url, tmp_path)
     assert "p. 311." in body and not re.search(r"p\. 311\.\s*cite\b", body)   # the notes' "cite" links are for the screen
     for word in FURNITURE:
         assert word not in body, word
-    assert body.count("example.org/racing-the-enemy/review/") == 1   # the address, once
+    assert body.count(f"{PUBLISHED}review/") == 1   # the address, once
 
 
 def test_block_quote_is_not_split_across_printed_pages(chromium, site_url, tmp_path):
@@ -74,4 +76,4 @@ def test_book_and_author_print_whole(chromium, site_url, tmp_path, path, expecte
         assert len(re.findall(r"— [A-Z]", body)) == 17   # every quotation with its attribution
     for word in FURNITURE:
         assert word not in body, word
-    assert body.count(f"example.org/racing-the-enemy/{path}") == 1
+    assert body.count(f"{PUBLISHED}{path}") == 1

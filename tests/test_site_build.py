@@ -88,9 +88,26 @@ def damage_missing_key(root):
     return "cites 'butow1954', which references.bib does not have"
 
 
+def damage_record_without_author(root):
+    replace_in(root, "references.bib", "  author    = {Butow, Robert J. C.},\n", "")
+    return "record 'butow1954' has no author or editor"
+
+
+def damage_missing_style(root):
+    replace_in(root, "editorial.toml", 'style = "chicago-notes-bibliography.csl"', 'style = "no-such-style.csl"')
+    return "CSL style 'no-such-style.csl' does not exist"
+
+
+def damage_dropped_anchor(root):
+    path = root / "sources" / "anchors.json"
+    path.write_text(path.read_text().replace('"p1": ', '"p99": "A paragraph once published",\n   "p1": ', 1))
+    return "#p99 was published and the new build drops it"
+
+
 @pytest.mark.parametrize("damage", [damage_unrecorded, damage_malformed, damage_missing,
                                     damage_editorial_phrase, damage_editorial_syntax,
-                                    damage_bib_syntax, damage_missing_key],
+                                    damage_bib_syntax, damage_missing_key, damage_record_without_author,
+                                    damage_missing_style, damage_dropped_anchor],
                          ids=lambda f: f.__name__)
 def test_bad_input_stops_the_build_and_changes_nothing(damaged, damage):
     docs, site = snapshot(damaged / "docs"), snapshot(damaged / "site")
@@ -98,5 +115,5 @@ def test_bad_input_stops_the_build_and_changes_nothing(damaged, damage):
     with pytest.raises(SourceError) as caught:
         build_site(damaged)
     assert expected in str(caught.value)
-    assert caught.value.path.endswith((".txt", ".toml", "SHA256SUMS", ".bib"))
+    assert caught.value.path.endswith((".txt", ".toml", "SHA256SUMS", ".bib", ".json"))
     assert snapshot(damaged / "docs") == docs and snapshot(damaged / "site") == site

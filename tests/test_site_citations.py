@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import json
 
+import re
+from urllib.parse import parse_qs
+
 from lxml import html as lxml_html
+
+from conftest import PUBLISHED
 
 from edition.citations import Bibliography
 
@@ -65,25 +70,81 @@ def test_cite_this_page_on_every_scholarly_page(built_site):
     for name in ("review", "book", "author", "bibliography"):
         tree = page(built_site, name)
         assert tree.xpath('//h2[@id="cite-this-page"]'), name
-        codes = [c.text_content() for c in tree.xpath("//article//pre/code")]
-        url = f"https://example.org/racing-the-enemy/{name}/"
-        assert any(url in c for c in codes) and any(c.startswith("@misc{") and url in c for c in codes), name
-    review = page(built_site, "review").text_content()
-    assert "review/#p12" in review and "review/#page-4" in review
+        assert not tree.xpath("//article//pre | //article//code"), name      # citations as text, not code
+        forms = tree.xpath('//*[contains(@class,"cite-forms")]//*[contains(@class,"citation")]')
+        assert len(forms) == 2 and all(f"{PUBLISHED}{name}/" in f.text_content() for f in forms), name
+        for form in forms:      # each copies with one click (Material's clipboard reads the target)
+            assert tree.xpath(f'//button[@data-clipboard-target="#{form.get("id")}"]'), name
+        downloads = tree.xpath('//a[@download]/@href')
+        assert sorted(downloads) == sorted(f"../cite/{name}.{s}" for s in ("bib", "ris", "json")), name
+        assert all((built_site / name / d).resolve().is_file() for d in downloads)
 
 
-def test_review_carries_highwire_tags(built_site):
+def test_the_notes_follow_the_text_before_cite_this_page(built_site):
     tree = page(built_site, "review")
+    article = tree.xpath('//article')[0]
+    order = [el.get("id") or el.get("class") for el in article.iter() if el.get("id") == "cite-this-page"
+             or "footnote" == (el.get("class") or "")]
+    assert order == ["footnote", "cite-this-page"]
+
+
+def test_every_paragraph_quotation_and_note_opens_its_own_citation(built_site):
+    for name in ("review", "book", "author"):
+        tree = page(built_site, name)
+        places = tree.xpath('//article//*[starts-with(@id,"p") or starts-with(@id,"q") or starts-with(@id,"fn:")]'
+                            '[not(ancestor::*[contains(@class,"cite-popovers")])]')
+        places = [p for p in places if re.fullmatch(r"p\d+|q\d+|fn:\d+", p.get("id"))]
+        assert places, name
+        for place in places:
+            anchor = place.get("id")
+            target = "cite-" + anchor.replace(":", "-")
+            assert place.xpath(f'.//button[@popovertarget="{target}"]'), (name, anchor)
+            text = tree.xpath(f'//*[@id="{target}-text"]')[0].text_content()
+            assert f"{PUBLISHED}{name}/#{anchor}" in text, (name, anchor)
+    assert not page(built_site, "review").xpath('//*[@title][contains(@class,"note-cite")]')
+
+
+def meta_tags(tree) -> dict:
     meta = {}
-    for tag in tree.xpath("//meta[starts-with(@name,'citation_')]"):
-        meta.setdefault(tag.get("name"), []).append(tag.get("content"))
+    for tag in tree.xpath("//meta[@name or @property]"):
+        meta.setdefault(tag.get("name") or tag.get("property"), []).append(tag.get("content"))
+    return meta
+
+
+def test_review_carries_highwire_tags_that_make_it_an_article(built_site):
+    meta = meta_tags(page(built_site, "review"))
     assert meta["citation_title"] == ["[Review of] Tsuyoshi Hasegawa, Racing the Enemy: Stalin, Truman, and the Surrender of Japan"]
-    assert meta["citation_author"] == ["Holloway, David"]
-    assert meta["citation_public_url"] == ["https://example.org/racing-the-enemy/review/"]
-    assert meta["citation_language"] == ["en"]
-    assert "citation_date" not in meta   # not known: left out
-    assert len(meta["citation_reference"]) == 5
-    assert any("citation_title=Japan's Decision to Surrender" in r for r in meta["citation_reference"])
+    assert meta["citation_author"] == ["Holloway, David"] and meta["citation_editor"] == ["Maddux, Thomas"]
+    assert meta["citation_journal_title"] == ["H-Diplo Roundtable on Racing the Enemy"]
+    assert meta["citation_publisher"] == ["H-Net"] and meta["citation_language"][0].startswith("en")
+    assert meta["citation_public_url"] == [f"{PUBLISHED}review/"]
+    assert "citation_date" not in meta and "citation_publication_date" not in meta   # not known: left out
+    assert any(r.startswith("citation_title=Japan’s decision to surrender;") for r in meta["citation_reference"])
+
+
+def test_book_page_describes_the_book(built_site):
+    meta = meta_tags(page(built_site, "book"))
+    assert meta["citation_author"] == ["Hasegawa, Tsuyoshi"] and meta["citation_isbn"] == ["978-0-674-02241-6"]
+    assert meta["citation_publisher"] == ["Belknap Press"] and meta["citation_publication_date"] == ["2006/09/30"]
+    assert meta["citation_title"][0].startswith("Racing the")
+
+
+def test_every_page_has_a_clean_title_the_site_name_and_no_author(built_site):
+    for name in ("", "review", "book", "author", "bibliography", "about"):
+        meta = meta_tags(page(built_site, name) if name else lxml_html.fromstring((built_site / "index.html").read_bytes()))
+        assert meta["og:site_name"] == ["Racing the Enemy — a review and its book"], name
+        assert meta["og:title"] and " - Racing the Enemy" not in meta["og:title"][0], name
+        assert "author" not in meta, name
+
+
+def test_every_bibliography_entry_offers_coins_and_downloads(built_site):
+    tree = page(built_site, "bibliography")
+    for entry in tree.xpath('//p[contains(@class,"csl-entry")]'):
+        key = entry.get("id")[len("ref-"):]
+        (context,) = entry.xpath('.//span[@class="Z3988"]/@title')
+        assert parse_qs(context)["ctx_ver"] == ["Z39.88-2004"] and parse_qs(context).get("rft.btitle", parse_qs(context).get("rft.atitle")), key
+        assert sorted(entry.xpath('.//a[@class="download"]/@href')) == sorted(
+            f"../cite/{key}.{s}" for s in ("bib", "json", "ris"))
 
 
 def json_ld(tree) -> dict:

@@ -20,17 +20,19 @@ def main(argv: list[str] | None = None) -> int:
     one.add_argument("--out", type=Path, required=True, help="folder to write the page(s) into")
     one.add_argument("--editorial", type=Path, default=config.EDITORIAL_FILE)
     build = commands.add_parser("build", help="verify, convert and build the site (docs/ and site/)")
+    build.add_argument("--site-url", metavar="URL", default=None,
+                       help="the address the site is published at (instead of site_url in mkdocs.yml)")
     build.add_argument("--offline", action="store_true",
                        help="build instead the copy that works when opened from disk into site-offline/")
     commands.add_parser("check", help="fail when a committed generated page differs from the converter's")
     args = parser.parse_args(argv)
     try:
         if args.command == "convert":
-            pages = convert(args.kind, args.file, load_decisions(args.editorial))  # same pages the build makes
+            pages = convert(args.kind, args.file, load_decisions(args.editorial), args.editorial.parent)  # same pages the build makes
             for path in write_atomically(pages, args.out):
                 print(path)
         elif args.command == "build":
-            for path in build_site(offline=args.offline):
+            for path in build_site(offline=args.offline, site_url=args.site_url):
                 print(f"generated {path.relative_to(config.ROOT)}")
         elif args.command == "check":
             stale = [name for name, text in generated_pages().items()

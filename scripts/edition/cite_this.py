@@ -1,55 +1,109 @@
-"""Makes a page's "Cite this page" section (Chicago and BibTeX, copyable) from the editorial templates."""
+"""Makes the citations of each page when the site is built (its address and version known then):
+"Cite this page", a citation for every paragraph, quotation and note, and every record's downloads."""
 from __future__ import annotations
 
-from .model import CodeBlock, Document, Heading, Link, Note, Paragraph, Text
+import html
+import re
+
+from .exports import FORMATS, export
+from .model import BlockQuote, CitePlace, Document, Include, Note, Paragraph, Quotation, Text
+from .records import at, page_id
+
+#: Where the build puts each page's citations (included at the page's end) and the downloads.
+SNIPPETS = "snippets/cite"
+DOWNLOADS = "cite"
+#: A place of a page and how citeproc's locator names it; {} is the number.
+PLACES = {re.compile(r"p(\d+)"): ("paragraph {}", "para. {}"), re.compile(r"q(\d+)"): ("quotation {}", "quotation {}"),
+          re.compile(r"fn:(\d+)"): ("note {}", "n. {}")}
 
 
-def page_url(site_url: str, page: str) -> str:
-    path = page[:-3] if page.endswith(".md") else page
-    return site_url + ("" if path == "index" else f"{path}/")
+def places(doc: Document) -> list[tuple[str, str, str]]:
+    """(anchor, label, locator) of every citable place of a page, in order: paragraphs and
+    quotations, then notes."""
+    anchors = []
+    for block in doc.blocks:
+        inner = block.blocks if isinstance(block, BlockQuote) else [block]
+        anchors += [b.anchor for b in inner if isinstance(b, (Paragraph, Quotation)) and b.anchor]
+    anchors += [f"fn:{note.number}" for note in doc.notes]
+    found = []
+    for anchor in anchors:
+        for pattern, (label, locator) in PLACES.items():
+            match = pattern.fullmatch(anchor)
+            if match:
+                found.append((anchor, label.format(match.group(1)), locator.format(match.group(1))))
+    return found
 
 
-def fill(template: str, values: dict) -> str:
-    """{url}, {site} (and {n}) filled in; other braces (BibTeX's) stay as they are."""
-    for name, value in values.items():
-        template = template.replace("{" + name + "}", value)
-    return template
+def popover_id(anchor: str) -> str:
+    return "cite-" + anchor.replace(":", "-")
 
 
-def bibtex(fields: dict, url: str, site: str) -> str:
-    entry = {k: fill(v, {"site": site, "url": url}) for k, v in fields.items() if k != "key"}
-    entry["url"] = url
-    width = max(len(k) for k in entry)
-    body = ",\n".join(f"  {k.ljust(width)} = {{{v}}}" for k, v in entry.items())
-    return f"@misc{{{fields['key']},\n{body}\n}}"
+def add_controls(doc: Document) -> None:
+    """A "cite" control on every citable place (the paragraph's number, a note's "cite"), and the
+    page's citations, made at build time, included after its notes."""
+    labels = {anchor: label for anchor, label, _ in places(doc)}
+
+    def control(anchor: str, text: str) -> CitePlace:
+        return CitePlace(popover_id(anchor), f"Cite {labels[anchor]}", text)
+
+    for block in doc.blocks:
+        for inner in (block.blocks if isinstance(block, BlockQuote) else [block]):
+            if isinstance(inner, Paragraph) and inner.anchor in labels:
+                inner.inlines = [control(inner.anchor, inner.anchor[1:]), *inner.inlines]
+            elif isinstance(inner, Quotation) and inner.anchor in labels:
+                inner.controls = [control(inner.anchor, "cite")]
+    doc.notes = [Note(n.number, [*n.inlines, Text(" "), control(f"fn:{n.number}", "cite")]) for n in doc.notes]
+    doc.appendix.append(Include(f"{SNIPPETS}/{page_id(doc.page)}.md"))
 
 
-def cite_section(doc: Document, template: dict, site: dict) -> list:
-    """The blocks of the section, or none where the editors gave no template for the page."""
-    if not template:
-        return []
-    url = page_url(site["site_url"], doc.page)
-    values = {"url": url, "site": site["site_name"]}
-    blocks = [Heading(2, [Text("Cite this page")], anchor="cite-this-page", editorial=True),
-              Paragraph([Text("Chicago (notes and bibliography):")], classes=("cite-this",)),
-              CodeBlock(fill(template["chicago"], values), "text"),
-              Paragraph([Text("BibTeX:")], classes=("cite-this",)),
-              CodeBlock(bibtex(template["bibtex"], url, site["site_name"]), "bibtex")]
-    if template.get("passage"):
-        blocks.append(Paragraph([Text(fill(template["passage"], values))], classes=("cite-this",)))
-    return blocks
+def form(label: str, ident: str, citation: str) -> str:
+    return (f'<p class="cite-form"><span class="cite-form__label">{label}</span> '
+            f'<span class="citation" id="{ident}">{citation}</span> '
+            f'<button type="button" class="cite-copy" data-clipboard-target="#{ident}" '
+            f'aria-label="Copy the {label.lower()} form">Copy</button></p>')
 
 
-def cite_links(doc: Document, template: dict, site: dict) -> None:
-    """End each note with an editorial "cite" link to the note's own anchor, the citation of the note
-    (the editors' template ``note``) shown on hover; none where the page has no such template."""
-    if not template.get("note"):
-        return
-    url = page_url(site["site_url"], doc.page)
+def popover(anchor: str, label: str, citation: str) -> str:
+    ident = popover_id(anchor)
+    return (f'<div class="cite-popover" id="{ident}" popover role="dialog" aria-labelledby="{ident}-title">'
+            f'<p class="cite-popover__title" id="{ident}-title">Cite {html.escape(label)}</p>'
+            f'<p class="citation" id="{ident}-text">{citation}</p>'
+            f'<p class="cite-popover__actions"><button type="button" class="cite-copy" data-clipboard-target="#{ident}-text">Copy</button> '
+            f'<button type="button" popovertarget="{ident}" popovertargetaction="hide">Close</button></p></div>')
 
-    def with_link(note: Note) -> Note:
-        citation = fill(template["note"], {"url": url, "site": site["site_name"], "n": str(note.number)})
-        link = Link((Text("cite"),), f"#fn:{note.number}", cls="note-cite editorial", title=citation)
-        return Note(note.number, [*note.inlines, Text(" "), link])
 
-    doc.notes = [with_link(note) for note in doc.notes]
+def downloads(ident: str, what: str) -> str:
+    links = ", ".join(f'[{label}]({DOWNLOADS}/{ident}.{suffix}){{: download="{ident}.{suffix}" }}'
+                      for suffix, label in FORMATS.items())
+    return f"Download {what}: {links}."
+
+
+def page_snippet(doc: Document | None, record: dict, bibliography, heading: str = "Cite this page") -> str:
+    """The Markdown (with raw HTML) of a page's citations: the two forms, downloads, popovers."""
+    spots = places(doc) if doc else []
+    placed = [at(record, anchor, n) for n, (anchor, _, _) in enumerate(spots, start=1)]
+    cites = [(record["id"], "")] + [(p["id"], locator) for p, (_, _, locator) in zip(placed, spots)]
+    notes, entries = bibliography.format([record, *placed], cites)
+    ident = f"cite-{record['id']}"
+    parts = [f"## {heading} {{ #cite-this-page }}"] if heading else []
+    parts += ['<div class="cite-forms" data-search-exclude>' + form("Note", f"{ident}-note", notes[0])
+             + form("Bibliography", f"{ident}-entry", entries[record["id"]]) + "</div>",
+              downloads(record["id"], "this record")]
+    if spots:
+        parts.append("To cite a paragraph, quotation or note, choose its number or its “cite”: "
+                     "each has its own address.")
+        parts.append('<div class="cite-popovers" data-search-exclude>'
+                     + "".join(popover(anchor, label, note) for (anchor, label, _), note in zip(spots, notes[1:]))
+                     + "</div>")
+    return "\n\n".join(parts) + "\n"
+
+
+def citation_files(pages: list[tuple[Document | None, dict]], works: dict, bibliography) -> dict[str, str]:
+    """Each page's citation snippet, by path under docs/, and the downloads of every record."""
+    files = {}
+    for doc, record in pages:
+        files[f"{SNIPPETS}/{record['id']}.md"] = page_snippet(doc, record, bibliography, "Cite this page" if doc else "")
+    records = [record for _, record in pages] + list(works.values())
+    for name, text in export(records, bibliography.cached).items():
+        files[f"{DOWNLOADS}/{name}"] = text
+    return files

@@ -24,6 +24,8 @@ WORKER_SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
 #: The file of editorial decisions and the checksum record, both under sources/.
 EDITORIAL_FILE = SOURCES_DIR / "editorial.toml"
 CHECKSUM_FILE = SOURCES_DIR / "SHA256SUMS"
+#: Every fragment id the site has published (#p12, #fn:3, ...), so that a build cannot break a citation.
+ANCHORS_FILE = SOURCES_DIR / "anchors.json"
 
 #: Review reader: a whitespace-only line at least this long is the rule that opens a page's notes.
 NOTE_RULE_MIN_WIDTH = 20
@@ -47,7 +49,7 @@ CSL_STYLE = "chicago-notes-bibliography.csl"
 #: Pandoc's citation output is kept here between builds, keyed by everything it depends on.
 CACHE_DIR = ROOT / ".cache"
 #: Part of every cache key: bump it (or delete .cache/) when the pinned pandoc or plugin changes.
-CACHE_VERSION = "pypandoc-binary 1.17, mkdocs-bibtex 4.4.0"
+CACHE_VERSION = "pypandoc-binary 1.17, citations 2"
 
 #: Search: ids of the passages indexed as hits of their own (paragraph and note anchors), with the
 #: title their result shows; {} is the number.
@@ -73,4 +75,4 @@ def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> dict:
     with open(mkdocs_yml, encoding="utf-8") as stream:
         settings = yaml.load(stream, Loader=_MkDocsLoader)
     url = settings.get("site_url") or ""
-    return {"site_name": settings["site_name"], "site_url": url if url.endswith("/") else url + "/"}
+    return {"site_name": settings["site_name"], "site_url": url if not url or url.endswith("/") else url + "/"}

@@ -7,14 +7,16 @@ import re
 import yaml
 
 from . import config
-from .model import (BlockQuote, BulletList, CodeBlock, Formatted, Link, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Note, NoteRef,
-                    PageStart, Paragraph, Quotation, Table, Text, Title)
+from .model import (BlockQuote, BulletList, CitePlace, Coins, CodeBlock, Formatted, Include, Link, Cite, Document, Editorial,
+                    EditorialNote, Foreign, Heading, Note, NoteRef, PageStart, Paragraph, Quotation, Table, Text, Title)
 
 # Characters Markdown (with attr_list, footnotes and tables) reads as markup anywhere in a line,
 # and the ones it reads so only at a line's start; each is escaped with a backslash.
 MARKUP = re.compile(r"([\\`*_{}\[\]|])")
 #: Where the bibliography entries are (#ref-KEY), relative to the generated pages.
 BIBLIOGRAPHY_PAGE = "bibliography.md"
+#: Python-Markdown's footnotes extension puts the notes where this stands (its PLACE_MARKER).
+FOOTNOTES_HERE = "///Footnotes Go Here///"
 LINE_START = re.compile(r"^(\s*)([#>+-]|\d+(?=[.)]))")
 
 
@@ -67,8 +69,26 @@ def inline(node) -> str:
     if isinstance(node, Link):
         return link("".join(inline(c) for c in node.children), node.target, node.title, cls=node.cls)
     if isinstance(node, Formatted):
-        return node.markdown
+        return formatted(node.html)
+    if isinstance(node, CitePlace):
+        return (f'<button type="button" class="cite-place" popovertarget="{node.target}" '
+                f'aria-label="{attribute(node.label)}" data-search-exclude>{escape(node.text)}</button>')
+    if isinstance(node, Coins):
+        return f'<span class="Z3988" title="{attribute(node.context)}"></span>'
     raise TypeError(f"no Markdown for inline {node!r}")
+
+
+def formatted(fragment: str) -> str:
+    """HTML from the citation processor, its text escaped so that Markdown leaves it as it is."""
+    from lxml import html as lxml_html
+    root = lxml_html.fromstring(f"<span>{fragment}</span>")
+
+    def walk(element) -> str:
+        attrs = "".join(f' {k}="{attribute(v)}"' for k, v in element.attrib.items())
+        inner = escape(element.text or "") + "".join(walk(child) + escape(child.tail or "") for child in element)
+        return f"<{element.tag}{attrs}>{inner}</{element.tag}>"
+
+    return escape(root.text or "") + "".join(walk(c) + escape(c.tail or "") for c in root)
 
 
 def inlines(nodes) -> str:
@@ -99,7 +119,7 @@ def block(node) -> str:
         anchor = f' id="{node.anchor}"' if node.anchor else ""
         return (f'<figure class="praise"{anchor} markdown>\n<blockquote markdown>\n{inlines(node.quote)}\n'
                 f'</blockquote>\n<figcaption markdown="span"><span class="people">{inlines(node.people)}</span>, '
-                f'<span class="role">{inlines(node.role)}</span></figcaption>\n'
+                f'<span class="role">{inlines(node.role)}</span>{" " + inlines(node.controls) if node.controls else ""}</figcaption>\n'
                 f'</figure>')
     if isinstance(node, Table):
         head = "| " + " | ".join(escape(h) for h in node.header) + " |"
@@ -112,6 +132,8 @@ def block(node) -> str:
             fence += "`"
         title = f' title="{node.title}"' if node.title else ""
         return f"{fence}{node.language}{title}\n{node.text}\n{fence}"
+    if isinstance(node, Include):
+        return f'--8<-- "{node.path}"'
     if isinstance(node, BulletList):
         return "\n".join(f"- {inlines(item)}" for item in node.items)
     raise TypeError(f"no Markdown for block {node!r}")
@@ -129,4 +151,8 @@ def write(doc: Document) -> str:
         parts.insert(0, f"---\n{front}\n---")
     parts += [block(b) for b in doc.blocks]
     parts += [note(n) for n in doc.notes]
+    if doc.appendix:
+        if doc.notes:
+            parts.append(FOOTNOTES_HERE)     # the notes follow the text, before what is appended
+        parts += [block(b) for b in doc.appendix]
     return "\n\n".join(parts) + "\n"

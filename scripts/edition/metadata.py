@@ -1,89 +1,95 @@
-"""Puts each page's citation metadata (Highwire tags, schema.org JSON-LD) into its front matter."""
+"""Puts each page's metadata for reference managers (Highwire citation_* tags) and search engines
+(schema.org JSON-LD) into its front matter, from the same CSL-JSON records every citation uses."""
 from __future__ import annotations
 
 from datetime import datetime
 
-from .bibliography_page import inline_lists, keys_in
-from .citations import Bibliography
+from .citations import plain
 from .model import Document
 
 CONTEXT = "https://schema.org"
 
-
-def person(bib_name: str) -> dict:
-    family, _, given = bib_name.partition(", ")
-    return {"@type": "Person", "name": f"{given} {family}".strip()}
-
-
-def authors(bibliography: Bibliography, key: str) -> list[str]:
-    persons = bibliography.data.entries[key].persons
-    return [str(p) for p in persons.get("author", []) or persons.get("editor", [])]
+#: CSL variable -> Highwire tag, as Zotero's Embedded Metadata translator reads them. A container is
+#: a journal for an article or review (Zotero's publicationTitle), a book for a chapter.
+CONTAINER_TAG = {"chapter": "citation_inbook_title", "paper-conference": "citation_conference_title"}
+SIMPLE_TAGS = {"publisher": "citation_publisher", "ISBN": "citation_isbn", "volume": "citation_volume",
+               "issue": "citation_issue", "DOI": "citation_doi", "language": "citation_language"}
 
 
-def highwire_reference(bibliography: Bibliography, key: str) -> str:
-    """A work as Highwire's citation_reference gives it: "citation_title=...; citation_author=..."."""
-    parts = [f"citation_title={bibliography.field(key, 'title').replace('--', '–')}"]
-    parts += [f"citation_author={name}" for name in authors(bibliography, key)]
-    if bibliography.field(key, "year"):
-        parts.append(f"citation_publication_date={bibliography.field(key, 'year')}")
-    if bibliography.field(key, "publisher"):
-        parts.append(f"citation_publisher={bibliography.field(key, 'publisher').strip('{}')}")
-    return "; ".join(parts)
+def name(person: dict) -> str:
+    """A CSL name as Highwire writes it: "Family, Given" (or a literal name)."""
+    if "literal" in person:
+        return person["literal"]
+    return ", ".join(part for part in (person.get("family", ""), person.get("given", "")) if part)
 
 
-def book_schema(bibliography: Bibliography, key: str) -> dict:
-    schema = {"@type": "Book", "name": bibliography.field(key, "title"),
-              "author": [person(name) for name in authors(bibliography, key)]}
-    if bibliography.field(key, "isbn"):
-        schema["isbn"] = bibliography.field(key, "isbn")
-    if bibliography.field(key, "year"):
-        schema["datePublished"] = bibliography.field(key, "date") or bibliography.field(key, "year")
+def display_name(person: dict) -> str:
+    return person.get("literal") or " ".join(p for p in (person.get("given"), person.get("family")) if p)
+
+
+def date_parts(record: dict, key: str = "issued") -> list[int]:
+    return (record.get(key) or {}).get("date-parts", [[]])[0]
+
+
+def highwire(record: dict) -> list[list[str]]:
+    """The record as [tag, content] pairs; a field the record lacks is left out."""
+    tags = [["citation_title", plain(record["title"])]]
+    tags += [["citation_author", name(p)] for p in record.get("author", [])]
+    tags += [["citation_editor", name(p)] for p in record.get("editor", [])]
+    if record.get("container-title"):
+        tags.append([CONTAINER_TAG.get(record.get("type"), "citation_journal_title"), plain(record["container-title"])])
+    parts = date_parts(record)
+    if parts:
+        tags.append(["citation_publication_date", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))])
+    for variable, tag in SIMPLE_TAGS.items():
+        if record.get(variable):
+            tags.append([tag, plain(str(record[variable]))])
+    return tags
+
+
+def reference(record: dict) -> str:
+    """A cited work as Highwire's citation_reference gives it: "citation_title=...; citation_author=..."."""
+    return "; ".join(f"{tag}={content}" for tag, content in highwire(record)
+                     if tag in ("citation_title", "citation_author", "citation_publication_date", "citation_publisher"))
+
+
+def book_schema(record: dict) -> dict:
+    schema = {"@type": "Book", "name": plain(record["title"]),
+              "author": [{"@type": "Person", "name": display_name(p)} for p in record.get("author", [])]}
+    if record.get("ISBN"):
+        schema["isbn"] = record["ISBN"]
+    if date_parts(record):
+        schema["datePublished"] = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(date_parts(record)))
+    if record.get("number-of-pages"):
+        schema["numberOfPages"] = int(record["number-of-pages"])
     return schema
 
 
-def review_meta(doc: Document, settings: dict, bibliography: Bibliography) -> None:
-    key, reviewed = settings["bib_key"], settings["reviewed_key"]
-    cited = list(dict.fromkeys(k for _, _, inlines in inline_lists(doc) for k in keys_in(inlines)))
-    doc.meta["citation"] = {
-        "title": bibliography.field(key, "title"),
-        "authors": authors(bibliography, key),
-        "language": settings.get("language", "en"),
-        "references": [highwire_reference(bibliography, k) for k in cited],
-    }
-    doc.meta["schema"] = {
-        "@context": CONTEXT, "@type": "Review", "name": bibliography.field(key, "title"),
-        "author": [person(name) for name in authors(bibliography, key)],
-        "itemReviewed": book_schema(bibliography, reviewed), "inLanguage": settings.get("language", "en"),
-        "citation": [highwire_reference(bibliography, k).split("; ")[0][len("citation_title="):] for k in cited],
-    }
+def review_meta(doc: Document, record: dict, works: dict, cited: list[str]) -> None:
+    doc.meta["highwire"] = highwire(record)
+    doc.meta["references"] = [reference(works[k]) for k in cited]
+    schema = {"@context": CONTEXT, "@type": "Review", "name": plain(record["title"]),
+              "author": [{"@type": "Person", "name": display_name(p)} for p in record.get("author", [])],
+              "citation": [plain(works[k]["title"]) for k in cited]}
+    if record.get("reviewed-title"):
+        reviewed = next((w for w in works.values() if w["title"] == record["reviewed-title"]), None)
+        schema["itemReviewed"] = book_schema(reviewed) if reviewed else {"@type": "Book", "name": plain(record["reviewed-title"])}
+    if record.get("language"):
+        schema["inLanguage"] = record["language"]
+    doc.meta["schema"] = schema
 
 
-def listing_book_meta(doc: Document, settings: dict, bibliography: Bibliography, details: dict) -> None:
-    """The Book as the listing gives it: publisher, date and price from the listing, ISBN from the bibliography."""
-    schema = {"@context": CONTEXT, **book_schema(bibliography, settings["bib_key"])}
+def book_meta(doc: Document, record: dict, details: dict, book_format: str = "") -> None:
+    """The Book as the listing gives it: publisher, date and price from the listing, the rest from its record."""
+    doc.meta["highwire"] = highwire(record)
+    schema = {"@context": CONTEXT, **book_schema(record)}
     if details.get("Publisher"):
         schema["publisher"] = {"@type": "Organization", "name": details["Publisher"]}
     if details.get("Year of publication"):
         schema["datePublished"] = datetime.strptime(details["Year of publication"], "%d %B %Y").date().isoformat()
-    if bibliography.field(settings["bib_key"], "pagetotal"):
-        schema["numberOfPages"] = int(bibliography.field(settings["bib_key"], "pagetotal"))
-    if settings.get("book_format"):
-        schema["bookFormat"] = settings["book_format"]
+    if book_format:
+        schema["bookFormat"] = book_format
     if details.get("Price"):
         currency, _, amount = details["Price"].partition(" ")
         schema["offers"] = {"@type": "Offer", "price": amount.replace(",", ""), "priceCurrency": currency}
     doc.meta["schema"] = schema
-
-
-def add_metadata(documents: list[Document], decisions, bibliography: Bibliography) -> None:
-    sections = decisions.sections.get("metadata", {})
-    for doc in documents:
-        settings = sections.get(doc.page)
-        if not settings:
-            continue
-        if "reviewed_key" in settings:
-            review_meta(doc, settings, bibliography)
-        elif "bib_key" in settings:
-            listing_book_meta(doc, settings, bibliography, doc.data.get("details", {}))
-        else:
-            doc.meta["schema"] = {"@context": CONTEXT, **settings["schema"]}

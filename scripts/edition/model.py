@@ -59,8 +59,22 @@ class Cite:
 
 @dataclass(frozen=True)
 class Formatted:
-    """Text the citation processor has already formatted as Markdown (a bibliography entry)."""
-    markdown: str
+    """Text the citation processor has already formatted, as HTML (a bibliography entry)."""
+    html: str
+
+
+@dataclass(frozen=True)
+class CitePlace:
+    """The control that shows how to cite a place of the page (its popover ``target``)."""
+    target: str
+    label: str          # what it does, for screen readers ("Cite paragraph 12")
+    text: str           # what it shows ("12", "cite")
+
+
+@dataclass(frozen=True)
+class Coins:
+    """A work's citation record as a COinS ContextObject, for reference managers."""
+    context: str
 
 
 @dataclass(frozen=True)
@@ -72,7 +86,7 @@ class Link:
     title: str = ""
 
 
-Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Foreign, Cite, Formatted, Link]
+Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Foreign, Cite, Formatted, Link, CitePlace, Coins]
 
 
 # Block elements -------------------------------------------------------------------
@@ -111,6 +125,7 @@ class Quotation:
     people: list
     role: list
     anchor: str | None = None
+    controls: list = field(default_factory=list)   # after the attribution (the cite control)
 
 
 @dataclass
@@ -135,11 +150,17 @@ class CodeBlock:
 
 
 @dataclass
+class Include:
+    """Another file's text, put here when the site is built (the page's citations)."""
+    path: str
+
+
+@dataclass
 class BulletList:
     items: list            # each a list of inlines
 
 
-Block = Union[Paragraph, BlockQuote, Heading, EditorialNote, Quotation, Table, BulletList, CodeBlock]
+Block = Union[Paragraph, BlockQuote, Heading, EditorialNote, Quotation, Table, BulletList, CodeBlock, Include]
 
 
 @dataclass
@@ -149,5 +170,6 @@ class Document:
     page: str = ""                    # where it goes under docs/ (empty: the reader's default page)
     blocks: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    appendix: list = field(default_factory=list)   # blocks after the notes (the page's citations)
     meta: dict = field(default_factory=dict)   # front matter for the theme (description, citation data)
     data: dict = field(default_factory=dict)   # facts a reader found, for metadata (e.g. the book's details)

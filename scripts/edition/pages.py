@@ -1,18 +1,21 @@
-"""Which reader makes which page; finishing pages with citations; writing pages atomically."""
+"""Which reader makes which page; the passes that finish them; the files the build writes."""
 from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import config
 from . import editorial as editorial_data
-from .bibliography_page import add_notes, bibliography_document, check_keys, citing_places
-from .cite_this import cite_links, cite_section
-from .citations import Bibliography
+from .bibliography_page import add_notes, bibliography_document, check_keys, citing_places, inline_lists, keys_in
+from .cite_this import add_controls, citation_files
+from .citations import Bibliography, csl_file
+from .errors import SourceError
 from .listing_reader import read_listing
-from .metadata import add_metadata
 from .markdown_writer import write
+from .metadata import CONTEXT, book_meta, review_meta
+from .records import Edition, edition_record, page_record, works as work_records
 from .register import register
 from .review_reader import read_review
 
@@ -26,7 +29,8 @@ READERS = {"review": read_review, "listing": read_listing}
 def read(source: Path, editorial) -> list:
     """The model document(s) a source makes with its reader, each with the page it goes to."""
     if editorial.reader not in READERS:
-        raise ValueError(f"unknown kind {editorial.reader!r}: expected one of {', '.join(READERS)}")
+        raise SourceError(editorial.file, editorial.line_of("reader"),
+                          f"unknown reader {editorial.reader!r}: expected one of {', '.join(READERS)}")
     documents = READERS[editorial.reader](source, editorial)
     documents = documents if isinstance(documents, list) else [documents]
     for doc in documents:
@@ -34,39 +38,82 @@ def read(source: Path, editorial) -> list:
     return documents
 
 
-def finish(documents: list, decisions, bibliography: Bibliography, site: dict) -> None:
-    """Check cited keys, give locators their notes, and add each page's "Cite this page" section
-    and its notes' "cite" links."""
+def bibliography_of(decisions, sources_dir: Path) -> Bibliography:
+    """references.bib, formatted in the style the editorial file names (a path is from the project's top)."""
+    style = decisions.sections.get("citations", {}).get("style", config.CSL_STYLE)
+    path = csl_file(str(sources_dir.parent / style) if "/" in style else style, decisions.file, decisions.line_of("style ="))
+    return Bibliography(sources_dir / "references.bib", path)
+
+
+@dataclass
+class Edited:
+    """The documents of the edition, finished, with what citing them needs."""
+    documents: list
+    bibliography: Bibliography
+    works: dict
+
+
+def add_metadata(doc, settings: dict, works: dict) -> None:
+    if settings.get("work"):
+        cited = list(dict.fromkeys(k for _, _, inlines in inline_lists(doc) for k in keys_in(inlines)))
+        review_meta(doc, works[settings["work"]], works, cited)
+    elif settings.get("about"):
+        book_meta(doc, works[settings["about"]], doc.data.get("details", {}), settings.get("book_format", ""))
+    elif settings.get("schema"):
+        doc.meta["schema"] = {"@context": CONTEXT, **settings["schema"]}
+
+
+def finish(documents: list, decisions, bibliography: Bibliography, works: dict) -> list:
+    """The passes, in order: cited keys checked, locators given their notes, metadata, cite controls."""
     check_keys(documents, bibliography, decisions)
-    add_notes(documents, bibliography)
-    add_metadata(documents, decisions, bibliography)
-    templates = decisions.sections.get("cite", {})
+    add_notes(documents, bibliography, works)
+    cite = decisions.sections.get("cite", {})
     for doc in documents:
-        template = templates.get(doc.page, {})
-        doc.blocks += cite_section(doc, template, site)
-        cite_links(doc, template, site)
+        if doc.page in cite:
+            add_metadata(doc, cite[doc.page], works)
+            add_controls(doc)
+    return documents
 
 
-def convert(kind: str, source: Path, decisions, bibliography: Bibliography | None = None,
-            site: dict | None = None) -> dict[str, str]:
-    """Markdown of the page(s) made from ``source``, by path under docs/."""
-    documents = read(source, decisions[kind])
-    finish(documents, decisions, bibliography or Bibliography(), site or config.site_settings())
-    return {doc.page: write(doc) for doc in documents}
-
-
-def all_pages(decisions, sources_dir: Path, site: dict) -> dict[str, str]:
-    """Every page made from the sources, the Bibliography page that links back to them, and the register."""
-    bibliography = Bibliography(sources_dir / "references.bib")
+def edit(decisions, sources_dir: Path, kind: str | None = None, source: Path | None = None) -> Edited:
+    """Read every source (or only ``source`` with the reader of ``kind``) and finish the documents;
+    the Bibliography page last, with links back to every citing place."""
+    bibliography = bibliography_of(decisions, sources_dir)
+    works = work_records(bibliography, decisions.sections.get("records", {}), decisions.file, decisions.line_of)
+    if kind:
+        return Edited(finish(read(source, decisions[kind]), decisions, bibliography, works), bibliography, works)
     documents = [doc for editorial in decisions.values() for doc in read(sources_dir / editorial.source, editorial)]
-    finish(documents, decisions, bibliography, site)
-    templates = decisions.sections.get("cite", {})
-    labels = {page: t.get("label", page) for page, t in templates.items()}
-    bib_doc = bibliography_document(bibliography, decisions, citing_places(documents, labels))
-    finish([bib_doc], decisions, bibliography, site)
-    pages = {doc.page: write(doc) for doc in [*documents, bib_doc]}
-    pages[REGISTER_PAGE] = write(register(decisions, sources_dir, documents))
+    finish(documents, decisions, bibliography, works)
+    labels = {page: settings.get("label", page) for page, settings in decisions.sections.get("cite", {}).items()}
+    bib_doc = bibliography_document(bibliography, decisions, works, citing_places(documents, labels))
+    return Edited(documents + finish([bib_doc], decisions, bibliography, works), bibliography, works)
+
+
+def all_pages(decisions, sources_dir: Path, edited: Edited | None = None) -> dict[str, str]:
+    """Every page made from the sources (committed under docs/), and the About page's register."""
+    edited = edited or edit(decisions, sources_dir)
+    pages = {doc.page: write(doc) for doc in edited.documents}
+    pages[REGISTER_PAGE] = write(register(decisions, sources_dir, edited.documents))
     return pages
+
+
+def citation_pages(decisions, edited: Edited, edition: Edition) -> dict[str, str]:
+    """The citations of every page and of the edition, and every record's downloads: made at build
+    time, as they carry the published address and the edition's version."""
+    cite = decisions.sections.get("cite", {})
+    pages = []
+    for doc in edited.documents:
+        if doc.page in cite:
+            pages.append((doc, page_record(doc.page, cite[doc.page], edited.works, edition,
+                                           decisions.file, decisions.line_of(f'[cite."{doc.page}"]'))))
+    pages.append((None, edition_record(edition)))
+    return citation_files(pages, edited.works, edited.bibliography)
+
+
+def convert(kind: str, source: Path, decisions, sources_dir: Path | None = None) -> dict[str, str]:
+    """Markdown of the page(s) made from ``source``, by path under docs/: the pages the build makes."""
+    edited = edit(decisions, sources_dir or config.SOURCES_DIR, kind, source)
+    return {doc.page: write(doc) for doc in edited.documents}
 
 
 def write_atomically(pages: dict[str, str], out_dir: Path) -> list[Path]:

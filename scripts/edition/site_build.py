@@ -3,27 +3,50 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 from . import checksums, config
+from .anchors import check_anchors, update_registry
 from .errors import SourceError
-from .pages import all_pages, load_decisions, write_atomically
+from .pages import all_pages, citation_pages, edit, load_decisions, write_atomically
+from .records import Edition, from_git
+
+#: Said once by a build that has no published address.
+NO_ADDRESS = ("note: no published address (site_url in mkdocs.yml, or --site-url URL): "
+              "citations, metadata and printed pages leave the absolute address out")
 
 
-def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
-    """Every generated page, by path under docs/, made from the recorded sources."""
+def edition_of(root: Path, site_url: str | None, decisions) -> Edition:
+    settings = config.site_settings(root / "mkdocs.yml")
+    url = settings["site_url"] if site_url is None else site_url
+    url = url if not url or url.endswith("/") else url + "/"
+    editors = decisions.sections.get("citations", {}).get("editors", [])
+    return Edition(settings["site_name"], url, editors=editors, **from_git(root))
+
+
+def site_files(root: Path = config.ROOT, site_url: str | None = None) -> tuple[dict[str, str], dict[str, str], Edition]:
+    """The generated pages (committed under docs/) and the citation files the build adds (not
+    committed: they carry the address and the version), made from the recorded sources."""
     sources = root / "sources"
     decisions = load_decisions(sources / "editorial.toml")
     checksums.verify([d.source for d in decisions.values()], sources, sources / "SHA256SUMS")
-    return all_pages(decisions, sources, config.site_settings(root / "mkdocs.yml"))
+    edited = edit(decisions, sources)
+    edition = edition_of(root, site_url, decisions)
+    return all_pages(decisions, sources, edited), citation_pages(decisions, edited, edition), edition
+
+
+def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
+    """Every committed generated page, by path under docs/."""
+    return site_files(root)[0]
 
 
 class BuildFailed(Exception):
     pass
 
 
-def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: bool = False) -> None:
+def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: bool = False, site_url: str = "") -> None:
     """``mkdocs build --strict`` of ``docs_dir`` into ``site_dir``; ``offline`` for the file:// copy."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -31,7 +54,8 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: boo
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     try:
-        cfg = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        overrides = {"site_url": site_url} if site_url else {}
+        cfg = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True, **overrides)
         # Material's offline plugin is decided here, not by the environment, so that no stray
         # setting turns the site itself into the copy.
         cfg.plugins["material/offline"].config.enabled = offline
@@ -42,29 +66,38 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: boo
         raise BuildFailed(f"{config_file.name}: mkdocs build --strict failed: {err}") from None
 
 
-def build_in(scratch: Path, pages: dict[str, str], root: Path = config.ROOT, offline: bool = False) -> Path:
-    """Build the site from a working copy of docs/ with ``pages`` in ``scratch``; returns scratch/site."""
+def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, offline: bool = False,
+             site_url: str = "") -> Path:
+    """Build the site from a working copy of docs/ with ``files`` in ``scratch``; returns scratch/site.
+    A fragment id the anchor registry records that the new site lacks stops it."""
     if offline and not config.WORKER_SHIM.exists():
         raise BuildFailed(f"{config.WORKER_SHIM}: missing; ./scripts/build --offline installs it with npm ci")
     docs = scratch / "docs"
     shutil.copytree(root / "docs", docs)
-    write_atomically(pages, docs)
+    write_atomically(files, docs)
     if offline:
         (docs / config.WORKER_SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(config.WORKER_SHIM, docs / config.WORKER_SHIM_URL)
-    mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline)
+    mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline, site_url)
+    if not offline:
+        check_anchors(scratch / "site", root / config.ANCHORS_FILE.relative_to(config.ROOT))
     return scratch / "site"
 
 
-def build_site(root: Path = config.ROOT, offline: bool = False) -> list[Path]:
+def build_site(root: Path = config.ROOT, offline: bool = False, site_url: str | None = None) -> list[Path]:
     """Convert and build in a scratch folder; touch docs/ and site/ only when everything succeeded.
 
     ``offline`` builds the copy that works from file:// into site-offline/ instead of site/."""
-    pages = generated_pages(root)
+    pages, citations, edition = site_files(root, site_url)
+    if not edition.url:
+        print(NO_ADDRESS, file=sys.stderr)
     scratch = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
-        built = build_in(scratch, pages, root, offline)
+        built = build_in(scratch, {**pages, **citations}, root, offline, edition.url)
         written = write_atomically(pages, root / "docs")
+        write_atomically(citations, root / "docs")     # for ./scripts/serve; ignored by git
+        if not offline:
+            update_registry(built, root / config.ANCHORS_FILE.relative_to(config.ROOT))
         site = root / (config.OFFLINE_SITE_DIR.name if offline else "site")
         old = scratch / "old-site"
         if site.exists():
@@ -75,4 +108,4 @@ def build_site(root: Path = config.ROOT, offline: bool = False) -> list[Path]:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-__all__ = ["build_in", "build_site", "generated_pages", "BuildFailed", "SourceError"]
+__all__ = ["build_in", "build_site", "generated_pages", "site_files", "BuildFailed", "SourceError"]

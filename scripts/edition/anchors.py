@@ -1,0 +1,96 @@
+"""The registry of every fragment id the site has published, so that no citation made with one breaks."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .errors import SourceError
+
+#: Ids of the site's own machinery inside a page, not places to cite: the citation popovers and forms.
+NOT_CITABLE = './/*[contains(@class, "cite-popovers") or contains(@class, "cite-forms")]//*[@id]'
+#: Ids that name a place by its number in order (paragraph 12, note 3, page 4): renumbering moves
+#: them to other words. Other ids (a heading's, an entry's #ref-KEY) name what they name.
+NUMBERED = re.compile(r"(p|q|fn:|fnref:|page-)\d+")
+#: Controls inside a place, not its words: the paragraph number that opens its citation.
+CONTROLS = './/*[contains(@class, "cite-place")]'
+#: Words of an id's element kept in the registry (letters and digits only, so that a change of
+#: quotation marks is not a change of words), to tell a renumbered id from the one published.
+WORDS = 6
+HEADER = ("Every fragment id the edition has published, by page, with the first words of what a numbered "
+          "one (paragraph, quotation, note, page) names. "
+          "./scripts/build adds new ones. A build that drops an id, or gives it to other words, fails "
+          "unless `retired` maps \"page/#id\" to where it went.")
+
+
+def published_ids(site: Path) -> dict[str, dict[str, str]]:
+    """Page path ("review/") -> {id: first words} for every id in every page's article."""
+    from lxml import html as lxml_html
+    pages = {}
+    for index in sorted(site.rglob("index.html")):
+        page = index.parent.relative_to(site).as_posix()
+        page = "" if page == "." else page + "/"
+        tree = lxml_html.fromstring(index.read_text(encoding="utf-8"))
+        article = tree.xpath('//article[contains(@class, "md-content__inner")]')
+        if not article:
+            continue
+        skip = set(article[0].xpath(NOT_CITABLE))
+        for control in article[0].xpath(CONTROLS):
+            control.drop_tree()
+        pages[page] = {el.get("id"): first_words(el.text_content()) if NUMBERED.fullmatch(el.get("id")) else ""
+                       for el in article[0].xpath(".//*[@id]") if el not in skip}
+    return pages
+
+
+def first_words(text: str) -> str:
+    words = ("".join(c for c in word if c.isalnum()) for word in text.split())
+    return " ".join([w for w in words if w][:WORDS])
+
+
+def load(registry: Path) -> dict:
+    if not registry.exists():
+        return {"about": HEADER, "published": {}, "retired": {}}
+    try:
+        return json.loads(registry.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as err:
+        raise SourceError(registry, getattr(err, "lineno", None), f"not valid JSON: {err}") from None
+
+
+def line_of(registry: Path, needle: str) -> int | None:
+    if not registry.exists():
+        return None
+    return next((n for n, line in enumerate(registry.read_text(encoding="utf-8").splitlines(), 1) if needle in line), None)
+
+
+def check_anchors(site: Path, registry: Path) -> None:
+    """Every id the registry records is still published with its words, or retired."""
+    data, now = load(registry), published_ids(site)
+    retired = data.get("retired", {})
+    for page, ids in data.get("published", {}).items():
+        for ident, words in ids.items():
+            where = f"{page}#{ident}"
+            if where in retired:
+                continue
+            if ident not in now.get(page, {}):
+                raise SourceError(registry, line_of(registry, f'"{ident}"'),
+                                  f"/{where} was published and the new build drops it: retire it under "
+                                  f"\"retired\" saying where it went, or keep it")
+            if now[page][ident] != words:
+                raise SourceError(registry, line_of(registry, f'"{ident}"'),
+                                  f"/{where} now names “{now[page][ident]}”, not “{words}”: renumbered? "
+                                  f"retire it saying where it went, or record its new words")
+
+
+def update_registry(site: Path, registry: Path) -> bool:
+    """Add the ids the site publishes for the first time; True when the registry changed."""
+    data = load(registry)
+    published = data.setdefault("published", {})
+    for page, ids in published_ids(site).items():
+        known = published.setdefault(page, {})
+        for ident, words in ids.items():
+            known.setdefault(ident, words)
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    if registry.exists() and registry.read_text(encoding="utf-8") == text:
+        return False
+    registry.write_text(text, encoding="utf-8")
+    return True
