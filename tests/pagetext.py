@@ -11,7 +11,8 @@ EDITORIAL = ('contains(concat(" ", normalize-space(@class), " "), " editorial ")
              ' or contains(@class, "page-marker") or contains(@class, "headerlink")'
              ' or contains(@class, "footnote-backref") or contains(@class, "admonition")'
              ' or contains(@class, "ed-added") or contains(@class, "cite-this") or contains(@class, "cite-place")'
-             ' or contains(@class, "cite-popovers") or contains(@class, "cite-forms")')
+             ' or contains(@class, "cite-popovers") or contains(@class, "cite-forms") or contains(@class, "apparatus")'
+             ' or contains(@class, "sidenote")')
 
 
 def article(page: Path, drop_editorial: bool = True):

@@ -120,6 +120,78 @@ def test_a_quotation_is_cited_by_tap_on_a_touch_screen(chromium, site_url):
     context.close()
 
 
+def test_notes_stand_in_the_margin_beside_their_markers_on_wide_screens(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 1440, "height": 900})
+    tab = context.new_page()
+    tab.goto(site_url + "review/")
+    geometry = tab.evaluate("""() => {
+        const box = el => el.getBoundingClientRect();
+        const marker = document.getElementById('fnref:3'), copy = marker.parentElement.querySelector('.sidenote');
+        const note = copy; const para = marker.closest('p');
+        const notes = [...document.querySelectorAll('.sidenote')].map(box);
+        const toc = document.querySelector('.md-sidebar--secondary .md-sidebar__inner');
+        return {visible: note.offsetParent !== null, hidden: note.getAttribute('aria-hidden'),
+                noteLeft: box(note).left, noteTop: box(note).top, noteRight: box(note).right, markerTop: box(marker).top,
+                paraRight: box(para).right, tocLeft: toc ? box(toc).left : Infinity,
+                overlaps: notes.some((a, i) => notes.some((b, j) => i < j && a.bottom > b.top && b.bottom > a.top))};
+    }""")
+    context.close()
+    assert geometry["visible"] and geometry["hidden"] == "true"
+    assert geometry["noteLeft"] > geometry["paraRight"] and geometry["noteRight"] <= geometry["tocLeft"]
+    assert abs(geometry["noteTop"] - geometry["markerTop"]) < 30 and not geometry["overlaps"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_small_screens_show_no_margin_notes_and_never_scroll_sideways(chromium, site_url, path):
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.goto(site_url + path)
+    shown = tab.evaluate("[...document.querySelectorAll('.sidenote')].filter(n => n.offsetParent !== null).length")
+    overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert shown == 0 and overflow <= 0
+
+
+@pytest.mark.parametrize("path", ["review/", "book/", "author/"])
+def test_editorial_marks_are_quiet_no_border_no_box(tab, site_url, path):
+    tab.goto(site_url + path)
+    boxed = tab.evaluate("""[...document.querySelectorAll('.editorial, cite.ed-title')].filter(el => {
+        const s = getComputedStyle(el);
+        return parseFloat(s.borderTopWidth) || parseFloat(s.borderLeftWidth) || s.boxShadow !== 'none'
+            || s.backgroundColor !== 'rgba(0, 0, 0, 0)'; }).length""")
+    plain = tab.evaluate("getComputedStyle(document.querySelector('article p.para')).color")
+    marked = tab.evaluate("getComputedStyle(document.querySelector('article .editorial')).color")
+    assert boxed == 0 and marked != plain
+
+
+def test_an_editorial_mark_explains_itself_on_hover_focus_and_tap(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(site_url + "review/#p11")
+    sic = tab.locator("#p11 .explained").first
+    tip = sic.locator(".ed-explanation")
+    assert not tip.is_visible()
+    sic.hover()
+    assert tip.is_visible() and "Matsumura" in tip.inner_text()
+    tab.mouse.move(0, 0)
+    assert not tip.is_visible()
+    sic.focus()                                            # from the keyboard
+    assert tip.is_visible()
+    assert sic.get_attribute("title") is None               # not a title attribute
+    context.close()
+    touch = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    tab = touch.new_page()
+    tab.goto(site_url + "review/#p11")
+    tab.locator("#p11 .explained").first.tap()
+    assert tab.locator("#p11 .explained .ed-explanation").first.is_visible()
+    touch.close()
+
+
+def test_margin_copies_are_not_in_the_search_index(built_site):
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert index.count("For Uemura") == 1 and "sidenote" not in index
+
+
 def test_footnote_back_link_returns_to_its_marker(tab, site_url):
     tab.goto(site_url + "review/#fn:3")
     tab.click('li[id="fn:3"] a.footnote-backref')
@@ -156,16 +228,17 @@ def test_every_control_is_reachable_by_keyboard(tab, site_url):
     tab.wait_for_function(f"document.body.dataset.mdColorScheme !== '{before}'")
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_wcag_21_a_or_aa_violations(chromium, site_url, path, scheme):
-    context = chromium.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+def test_no_wcag_21_a_or_aa_or_best_practice_violations(chromium, site_url, path, scheme, width):
+    context = chromium.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
     tab = context.new_page()
     tab.goto(site_url + path)
     assert tab.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
     tab.add_script_tag(path=str(AXE))
     result = tab.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})""")
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}, resultTypes: ['violations']})""")
     context.close()
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert violations == []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,16 +13,18 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import PUBLISHED, ROOT, snapshot
-from edition.site_build import mkdocs_build
+from edition.site_build import build_in, site_files, write_atomically
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    mkdocs_build(ROOT / "mkdocs.yml", ROOT / "docs", tmp_path / "one", site_url=PUBLISHED)
-    mkdocs_build(ROOT / "mkdocs.yml", ROOT / "docs", tmp_path / "two", site_url=PUBLISHED)
-    one, two = snapshot(tmp_path / "one"), snapshot(tmp_path / "two")
+    pages, citations, _ = site_files(site_url=PUBLISHED)
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one = snapshot(build_in(tmp_path / "one", {**pages, **citations}, site_url=PUBLISHED))
+    two = snapshot(build_in(tmp_path / "two", {**pages, **citations}, site_url=PUBLISHED))
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
     assert "<lastmod>2023-11-14</lastmod>" in one["sitemap.xml"].decode()   # from SOURCE_DATE_EPOCH, not the clock
@@ -67,9 +70,14 @@ def test_every_internal_link_and_anchor_resolves(site):
 
 
 def test_strict_build_prints_no_warning_or_link_notice(tmp_path):
+    """MkDocs' own command line on a copy of the project with the files a build adds."""
+    for part in ("mkdocs.yml", "docs", "overrides", "scripts"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, tmp_path / part)
+    pages, citations, _ = site_files(site_url=PUBLISHED)
+    write_atomically({**pages, **citations}, tmp_path / "docs")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+                            cwd=tmp_path, env=env, capture_output=True, text=True)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     noisy = [line for line in output.splitlines() if line.startswith("WARNING") or

@@ -22,7 +22,7 @@ def pages(decisions):
 def test_book_page_opens_with_title_subtitle_and_author(pages):
     book = pages[0].split("-->", 1)[1]
     assert re.search(r"^# Racing the Enemy\n\nStalin, Truman, and the Surrender of Japan\n\{: \.subtitle \}", book.lstrip())
-    assert "by Tsuyoshi Hasegawa</span>" in book
+    assert re.search(r"by Tsuyoshi Hasegawa<span class=\"ed-explanation\"", book)
 
 
 def test_publication_details_restore_the_lost_labels(pages):
@@ -67,8 +67,8 @@ def test_split_holds_with_inner_quotes_brackets_and_ellipses(text, quote, people
 
 def test_quirks_stay_as_printed_and_are_marked(pages):
     book, author = pages[0], pages[1]
-    assert "is a tour de force <span class=\"editorial\"" in book and "[sic\\]</span> a lucid" in book
-    assert "(2012).\\[1\\] <span class=\"editorial\"" in author
+    assert "is a tour de force <span class=\"editorial explained\"" in book and "</span></span> a lucid" in book
+    assert "(2012).\\[1\\] <span class=\"editorial explained\"" in author
 
 
 def test_author_page_has_the_name_and_both_paragraphs(pages):

@@ -1,6 +1,8 @@
 """The Markdown writer: text stays text, editorial marks are set apart, anchors are stable."""
 from __future__ import annotations
 
+import re
+
 import markdown
 
 from edition.markdown_writer import block, escape, write
@@ -45,4 +47,7 @@ def test_notes_markers_pages_titles_and_editorial_marks():
     assert source.startswith("---\ntitle: T\n---\n\n<!-- generated from sources/x.txt")
     html = render(source.split("-->", 1)[1])
     assert 'id="page-2"' in html and "<cite" in html and 'id="fnref:1"' in html and 'id="fn:1"' in html
-    assert '<span class="editorial" title="so printed">[sic]</span>' in html
+    # the mark, and its explanation to show on hover, focus or tap (not a title attribute)
+    assert re.search(r'<span class="editorial explained" tabindex="0" aria-describedby="(ed-\d+)">\[sic\]'
+                     r'<span class="ed-explanation" role="tooltip" id="\1" data-search-exclude>so printed</span></span>', html)
+    assert "title=" not in html.split('id="fn:1"')[0].split("[sic]")[-1]

@@ -35,7 +35,7 @@ def test_review_prints_whole_and_without_furniture(chromium, site_url, tmp_path)
     text, pages = printed(chromium, site_url + "review/", tmp_path)
     body = flat(text)
     assert pages <= 6
-    assert "[Review of] Tsuyoshi Hasegawa" in body and "Reviewer: David Holloway" in body
+    assert "[Review of] Tsuyoshi Hasegawa" in body and "Reviewer: [David Holloway]" in body
     assert "Attribution (editorial)" in body and "prints no byline" in body
     assert "it is clear that the two atomic bombs" in body and "rendered them incapable of doing so." in body
     assert all(f"[p. {n}]" in body for n in range(1, 7))
@@ -46,12 +46,14 @@ def test_review_prints_whole_and_without_furniture(chromium, site_url, tmp_path)
     for word in FURNITURE:
         assert word not in body, word
     assert body.count(f"{PUBLISHED}review/") == 1   # the address, once
+    assert body.count("For Uemura's comments") == 1     # each note printed once: its margin copy is not
+    assert "Editorial expansion of" not in body           # nor the explanations of editorial marks
 
 
 def test_block_quote_is_not_split_across_printed_pages(chromium, site_url, tmp_path):
     text, _ = printed(chromium, site_url + "review/", tmp_path)
-    page = next(p for p in text.split("\f") if "it is clear that the two atomic bombs" in p)
-    assert "rendered them incapable of doing so." in page
+    page = next(p for p in text.split("\f") if "it is clear that the two atomic bombs" in flat(p))
+    assert "rendered them incapable of doing so." in flat(page)
 
 
 def test_external_links_print_their_address(chromium, site_url, tmp_path):

@@ -46,13 +46,16 @@ def test_back_links_lead_to_every_citing_place(built_site):
 def test_notes_lead_to_their_works_with_editorial_expansions(built_site):
     tree = page(built_site, "review")
     note2 = tree.xpath('//li[@id="fn:2"]')[0]
-    expansion = note2.xpath('.//span[@class="editorial"]')[0]
-    assert expansion.text_content() == "[Zolotarev, Sovetsko-iaponskaia voina]"
+    expansion = note2.xpath('.//span[contains(@class,"editorial")]')[0]
+    assert expansion.xpath("./a")[0].text_content() == "[Zolotarev, Sovetsko-iaponskaia voina]"
+    assert "ibid." in expansion.xpath('.//*[@role="tooltip"]')[0].text_content()
+    for tip in note2.xpath('.//*[@role="tooltip"]'):
+        tip.drop_tree()
     assert expansion.xpath(".//a/@href") == ["../bibliography/#ref-zolotarev2000"]
     assert note2.text_content().strip().startswith("For Uemura's comments see ibid. [Zolotarev, Sovetsko-iaponskaia voina] p. 302.")
     note7 = tree.xpath('//li[@id="fn:7"]')[0]
     assert "../bibliography/#ref-holloway2007jockeying" in note7.xpath(".//a/@href")
-    addition = note7.xpath('.//span[@class="editorial"]')[0].text_content()
+    addition = note7.xpath('.//span[contains(@class,"editorial")]/a')[-1].text_content()
     assert "The End of the Pacific War: Reappraisals" in addition and "2007" in addition
     note1 = tree.xpath('//li[@id="fn:1"]')[0]
     assert "../bibliography/#ref-zolotarev2000" in note1.xpath(".//a/@href")

@@ -103,7 +103,7 @@ def bibliography_document(bibliography: Bibliography, decisions: Decisions, work
             doc.blocks.append(Paragraph(inlines, anchor=f"ref-{key}", classes=("csl-entry",)))
             annote = plain(works[key].get("annote", ""))
             if annote:
-                doc.blocks.append(Paragraph([Editorial(annote)], classes=("csl-annote",)))
+                doc.blocks.append(Paragraph([Text(annote)], classes=("csl-annote",)))
     return doc
 
 

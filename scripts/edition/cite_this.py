@@ -65,7 +65,7 @@ def form(label: str, ident: str, citation: str) -> str:
 
 def popover(anchor: str, label: str, citation: str) -> str:
     ident = popover_id(anchor)
-    return (f'<div class="cite-popover" id="{ident}" popover role="dialog" aria-labelledby="{ident}-title">'
+    return (f'<div class="cite-popover" id="{ident}" popover role="dialog" aria-labelledby="{ident}-title" data-search-exclude>'
             f'<p class="cite-popover__title" id="{ident}-title">Cite {html.escape(label)}</p>'
             f'<p class="citation" id="{ident}-text">{citation}</p>'
             f'<p class="cite-popover__actions"><button type="button" class="cite-copy" data-clipboard-target="#{ident}-text">Copy</button> '
@@ -92,7 +92,7 @@ def page_snippet(doc: Document | None, record: dict, bibliography, heading: str 
     if spots:
         parts.append("To cite a paragraph, quotation or note, choose its number or its “cite”: "
                      "each has its own address.")
-        parts.append('<div class="cite-popovers" data-search-exclude>'
+        parts.append('<div class="cite-popovers">'
                      + "".join(popover(anchor, label, note) for (anchor, label, _), note in zip(spots, notes[1:]))
                      + "</div>")
     return "\n\n".join(parts) + "\n"

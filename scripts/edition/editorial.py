@@ -58,8 +58,8 @@ class PageEditorial:
         return self.settings["attribution"]
 
     def byline(self) -> list:
-        return [Editorial("Reviewer:"), Text(" "),
-                Editorial(self.reviewer, "Attributed by the editors: the review prints no byline")]
+        return [Text("Reviewer: "), Editorial(f"[{self.reviewer}]", self.settings.get(
+            "byline_explanation", "Attributed by the editors: see the attribution below."))]
 
     def expand_note(self, number: int, inlines: list) -> list:
         """A note's inlines with the editors' expansions (after "ibid.") and additions (at the end)."""

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 import yaml
 
 from . import config
 from .model import (BlockQuote, BulletList, CitePlace, Coins, CodeBlock, Formatted, Include, Link, Cite, Document, Editorial,
-                    EditorialNote, Foreign, Heading, Note, NoteRef, PageStart, Paragraph, Quotation, Table, Text, Title)
+                    EditorialNote, Foreign, Heading, MarginNote, Note, NoteRef, PageStart, Paragraph, Quotation, Table,
+                    Text, Title)
 
 # Characters Markdown (with attr_list, footnotes and tables) reads as markup anywhere in a line,
 # and the ones it reads so only at a line's start; each is escaped with a backslash.
@@ -56,11 +58,23 @@ def inline(node) -> str:
         return (f'<a class="page-marker" id="page-{node.number}" href="#page-{node.number}" '
                 f'title="Page {node.number} of the source begins here">[p.&nbsp;{node.number}]</a> ')
     if isinstance(node, Editorial):
-        title = f' title="{attribute(node.explanation)}"' if node.explanation else ""
         inner = escape(node.value)
         if node.key:
             inner = link(inner, ref(node.key))
-        return f'<span class="editorial"{title}>{inner}</span>'
+        if not node.explanation:
+            return f'<span class="editorial">{inner}</span>'
+        # The explanation shows on hover, keyboard focus and tap (focus), by CSS; a linked mark
+        # is focused through its link.
+        ident = f"ed-{next(_explanations)}"
+        focus = "" if node.key else ' tabindex="0"'
+        return (f'<span class="editorial explained"{focus} aria-describedby="{ident}">{inner}'
+                f'<span class="ed-explanation" role="tooltip" id="{ident}" data-search-exclude>'
+                f'{escape(node.explanation)}</span></span>')
+    if isinstance(node, MarginNote):
+        # <small>, a side comment, and no element of its own tag inside: Material's search parser
+        # stops excluding an element at the first closing tag of its name.
+        return (f'<small class="sidenote" aria-hidden="true" data-search-exclude><span class="sidenote__number">'
+                f'{node.number}</span> {"".join(plain_inline(n) for n in node.inlines)}</small>')
     if isinstance(node, Foreign):
         return f'<span lang="{node.lang}">{escape(node.value)}</span>'
     if isinstance(node, Cite):
@@ -76,6 +90,21 @@ def inline(node) -> str:
     if isinstance(node, Coins):
         return f'<span class="Z3988" title="{attribute(node.context)}"></span>'
     raise TypeError(f"no Markdown for inline {node!r}")
+
+
+def plain_inline(node) -> str:
+    """An inline as text to read, without links or controls (for a copy beside the text)."""
+    if isinstance(node, Text):
+        return escape(node.value)
+    if isinstance(node, Title):
+        return f'<cite class="ed-title">{"".join(plain_inline(c) for c in node.children)}</cite>'
+    if isinstance(node, Editorial):
+        return f'<span class="editorial">{escape(node.value)}</span>'
+    if isinstance(node, (Cite, Link)):
+        return "".join(plain_inline(c) for c in node.children)
+    if isinstance(node, Foreign):
+        return f'<span lang="{node.lang}">{escape(node.value)}</span>'
+    return ""
 
 
 def formatted(fragment: str) -> str:
@@ -108,7 +137,7 @@ def block(node) -> str:
         mark = attrs(node.anchor, *(("para",) if node.anchor else ()), *node.classes)
         return f"{text}\n{mark}" if mark else text
     if isinstance(node, Heading):
-        mark = attrs(node.anchor, *(["editorial"] if node.editorial else []))
+        mark = attrs(node.anchor, *(["apparatus"] if node.editorial else []))   # the editors', plainly: unmarked
         return f"{'#' * node.level} {inlines(node.inlines)}{' ' + mark if mark else ''}"
     if isinstance(node, BlockQuote):
         inner = "\n\n".join(block(b) for b in node.blocks)
@@ -143,8 +172,13 @@ def note(node: Note) -> str:
     return f"[^{node.number}]: {inlines(node.inlines)}"
 
 
+_explanations = itertools.count(1)
+
+
 def write(doc: Document) -> str:
     """The page's Markdown: front matter (none for a fragment without meta), header, blocks, then notes."""
+    global _explanations
+    _explanations = itertools.count(1)      # explanation ids, unique within the page
     parts = [config.GENERATED_HEADER.format(source=doc.source)]
     if doc.meta:
         front = yaml.safe_dump(doc.meta, allow_unicode=True, sort_keys=False, width=1000).strip()

@@ -72,6 +72,14 @@ class CitePlace:
 
 
 @dataclass(frozen=True)
+class MarginNote:
+    """A copy of note ``number`` beside its marker, for readers of wide screens (the note itself
+    stays in the notes: this copy is not read aloud, indexed or printed)."""
+    number: int
+    inlines: tuple
+
+
+@dataclass(frozen=True)
 class Coins:
     """A work's citation record as a COinS ContextObject, for reference managers."""
     context: str
@@ -86,7 +94,7 @@ class Link:
     title: str = ""
 
 
-Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Foreign, Cite, Formatted, Link, CitePlace, Coins]
+Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Foreign, Cite, Formatted, Link, CitePlace, Coins, MarginNote]
 
 
 # Block elements -------------------------------------------------------------------

@@ -13,6 +13,7 @@ from .cite_this import add_controls, citation_files
 from .citations import Bibliography, csl_file
 from .errors import SourceError
 from .listing_reader import read_listing
+from .margin_notes import add_margin_notes
 from .markdown_writer import write
 from .metadata import CONTEXT, book_meta, review_meta
 from .records import Edition, edition_record, page_record, works as work_records
@@ -69,8 +70,10 @@ def finish(documents: list, decisions, bibliography: Bibliography, works: dict) 
     add_notes(documents, bibliography, works)
     cite = decisions.sections.get("cite", {})
     for doc in documents:
+        add_margin_notes(doc)
         if doc.page in cite:
             add_metadata(doc, cite[doc.page], works)
+            doc.meta.setdefault("hide", ["navigation"])    # the tabs navigate; the margin takes the notes
             add_controls(doc)
     return documents
 

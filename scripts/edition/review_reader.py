@@ -173,7 +173,7 @@ def read_review(path: Path | str, editorial: PageEditorial) -> Document:
     doc = Document(source=editorial.source_label, title=editorial.title)
     doc.meta = editorial.front_matter(pages=pages)
     doc.blocks.append(Heading(1, mark_phrases(editorial.title, editorial), editorial=True))
-    doc.blocks.append(Paragraph(editorial.byline()))
+    doc.blocks.append(Paragraph(editorial.byline(), classes=("apparatus",)))
     doc.blocks.append(EditorialNote("Attribution (editorial)", [Text(editorial.attribution)]))
     for number, chunk in enumerate(body, start=1):
         paragraph = Paragraph(inlines_of(chunk, editorial), anchor=f"p{number}")
