@@ -55,15 +55,16 @@ def words_of_page(page: Path, part: str = "all") -> list[str]:
     return "".join(content.itertext()).split()
 
 
-def words_of_source(text: str) -> list[str]:
-    """A source's words, with a word split by a line-end hyphen or dash joined again."""
+def words_of_source(text: str, joins: set = frozenset()) -> list[str]:
+    """A source's words, with a word split by a line-end hyphen or dash joined again, and so a word
+    split at a line's end whose halves together are one of ``joins`` (an address the page joined)."""
     words: list[str] = []
     glue = False
     for line in text.splitlines():
         tokens = line.split()
         if not tokens:
             continue
-        if glue and words:
+        if (glue or words and words[-1] + tokens[0] in joins) and words:
             words[-1] += tokens.pop(0)
         words += tokens
         glue = line.rstrip().endswith(DASHES) and not re.search(r"\s[-‐–—]$", line.rstrip())
@@ -73,3 +74,13 @@ def words_of_source(text: str) -> list[str]:
 def is_subsequence(small: list[str], big: list[str]) -> bool:
     it = iter(big)
     return all(word in it for word in small)
+
+
+def source_count(text: str, pattern: str) -> int:
+    """How many lines of a source match ``pattern``: a count read from the source's own layout (a
+    page starts with a line indented one space; a praise paragraph opens with a quotation mark)."""
+    return sum(1 for line in text.splitlines() if re.match(pattern, line))
+
+
+PAGE_START = r" \S"
+PRAISE = r"\"|“"

@@ -3,31 +3,25 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import textwrap
+import tomllib
+from collections import Counter
 
 import pytest
 from lxml import html as lxml_html
 
 from conftest import ROOT
+from pagetext import is_subsequence, words_of_page, words_of_source
 from edition.site_build import build_site
 
-PARAGRAPHS = [
-    "Hasegawa's narrative moves between three capitals. Its treatment of the Kremlin is the most novel "
-    "part of the study, and the author is careful with his Russian material.1 Few readers will doubt it.",
-    "The chapter on Potsdam is more open to question; the diplomatic record allows other readings.2",
-    "A quotation from a page of the source: <script>alert('x')</script> **not bold** [x](y) & {: #evil } "
-    "shows that markup in a source stays text. The memoranda of August were long ignored.3",
-]
-NOTES = ["1 See the Archive of Foreign Policy, fond 06.", "2 Compare the Foreign Relations volumes.",
-         "3 Ibid., p. 44."]
+VARIETY = ROOT / "tests" / "corpus" / "review-variety.txt"
+#: A quotation of the source's own markup, added to the tests' review at the end of a paragraph.
+MARKUP = "<script>alert('x')</script> **not bold** [x](y) & {: #evil }"
 
 
 def second_review() -> str:
-    """Three pages: one paragraph runs across a page start; notes below a rule on page 2."""
-    first, second, third = (textwrap.wrap(p, 58) for p in PARAGRAPHS)
-    lines = [" " + first[0], *first[1:3], " " + first[3], *first[4:], "", *second, "  ", "", " " * 40,
-             *NOTES[:2], " " + third[0], *third[1:], "", "", " " * 40, NOTES[2], ""]
-    return "\n".join(lines)
+    """The tests' review of many cases, with markup in its text that must stay text."""
+    text = VARIETY.read_text(encoding="utf-8")
+    return text.replace("and it will last.", f"and it will last: {MARKUP} is text.", 1)
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +38,9 @@ def project(tmp_path_factory):
     with open(root / "sources" / "editorial.toml", "a", encoding="utf-8") as editorial:
         editorial.write('\n[review-second]\nreader = "review"\nsource = "review-second.txt"\n'
                         'page = "review-second.md"\ntitle = "[Review of] Racing the Enemy (a second review)"\n'
-                        'reviewer = "A. Reviewer"\nattribution = "Named in the roundtable header."\n')
+                        'reviewer = "A. Reviewer"\nattribution = "Named in the roundtable header."\n'
+                        '[[review-second.links]]\npattern = \'pp?\\. \\d+(?:[-–]\\d+)?\'\nkey = "hasegawa2005racing"\n'
+                        'scope = "body"\n')
     yml = root / "mkdocs.yml"
     yml.write_text(yml.read_text().replace("  - About: about.md", "  - Second review: review-second.md\n  - About: about.md"))
     build_site(root)
@@ -53,16 +49,39 @@ def project(tmp_path_factory):
 
 def test_second_review_builds_with_its_notes_pages_and_paragraphs(project):
     tree = lxml_html.fromstring((project / "site" / "review-second" / "index.html").read_bytes())
-    assert [a.get("id") for a in tree.xpath('//a[@class="page-marker"]')] == ["page-1", "page-2", "page-3"]
-    assert len(tree.xpath('//li[starts-with(@id,"fn:")]')) == 3
-    assert [p.get("id") for p in tree.xpath('//p[@class="para"]')] == ["p1", "p2", "p3"]
-    assert "Its treatment of the Kremlin" in tree.xpath('//p[@id="p1"]')[0].text_content()
+    want = tomllib.loads(VARIETY.with_suffix(".expect.toml").read_text(encoding="utf-8"))
+    assert [a.get("id") for a in tree.xpath('//a[@class="page-marker"]')] == [f"page-{n}" for n in range(1, want["pages"] + 1)]
+    assert len(tree.xpath('//li[starts-with(@id,"fn:")]')) == len(want["notes"])
+    assert [p.get("id") for p in tree.xpath('//p[@class="para"]')] == [f"p{n}" for n in range(1, want["paragraphs"] + 1)]
+    links = tree.xpath('//div[contains(@class,"footnote")]//a[starts-with(@href,"http")]')
+    assert [a.text_content() for a in links] == want["links"]
+
+
+def test_every_word_reaches_the_page_in_order_and_each_note_follows_its_words(project):
+    page = project / "site" / "review-second" / "index.html"
+    body, notes = words_of_page(page, "body"), words_of_page(page, "notes")
+    source = words_of_source(second_review(), joins=set(body + notes))
+    assert Counter(body + notes) == Counter(source)
+    assert is_subsequence(body, source) and is_subsequence(notes, source)
+    tree = lxml_html.fromstring(page.read_bytes())
+    want = tomllib.loads(VARIETY.with_suffix(".expect.toml").read_text(encoding="utf-8"))
+    for number, words in enumerate(want["markers"], start=1):
+        sup = tree.xpath(f'//sup[@id="fnref:{number}"]')[0]
+        texts = sup.xpath("preceding::text()[not(ancestor::small[contains(@class,'sidenote')])]")
+        assert "".join(texts[-3:]).rstrip().endswith(words), (number, "".join(texts[-3:])[-40:])
+
+
+def test_a_page_range_is_cited_whole(project):
+    tree = lxml_html.fromstring((project / "site" / "review-second" / "index.html").read_bytes())
+    refs = tree.xpath('//p[@class="para"]//a[contains(concat(" ", @class, " "), " ref ")]')
+    assert [a.text_content() for a in refs] == ["pp. 210–214", "pp. 45-47"]
+    assert "210–14" in refs[0].get("title") and "45–47" in refs[1].get("title")
 
 
 def test_markup_in_a_source_is_shown_as_text(project):
     tree = lxml_html.fromstring((project / "site" / "review-second" / "index.html").read_bytes())
     p3 = tree.xpath('//p[@id="p3"]')[0]
-    assert "<script>alert('x')</script> **not bold** [x](y) & {: #evil }" in p3.text_content()
+    assert MARKUP in p3.text_content()
     assert not p3.xpath(".//script | .//strong | .//a[@href='y']") and not tree.xpath('//*[@id="evil"]')
 
 

@@ -122,7 +122,7 @@ def test_review_carries_highwire_tags_that_make_it_an_article(built_site):
     assert meta["citation_publisher"] == ["H-Net"] and meta["citation_language"][0].startswith("en")
     assert meta["citation_public_url"] == [f"{PUBLISHED}review/"]
     assert "citation_date" not in meta and "citation_publication_date" not in meta   # not known: left out
-    assert any(r.startswith("citation_title=Japan’s decision to surrender;") for r in meta["citation_reference"])
+    assert any(r.startswith("citation_title=Japan’s Decision to Surrender;") for r in meta["citation_reference"])
 
 
 def test_book_page_describes_the_book(built_site):

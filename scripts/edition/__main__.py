@@ -15,10 +15,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="edition", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     one = commands.add_parser("convert", help="convert one source file into its page(s)")
-    one.add_argument("kind", choices=sorted(READERS))
+    one.add_argument("kind", help=f"a reader ({', '.join(READERS)}) or a section of the editorial file")
     one.add_argument("file", type=Path)
     one.add_argument("--out", type=Path, required=True, help="folder to write the page(s) into")
-    one.add_argument("--editorial", type=Path, default=config.EDITORIAL_FILE)
+    one.add_argument("--editorial", type=Path, default=config.EDITORIAL_FILE, help="the editorial file")
+    one.add_argument("--section", default=None, help="its section of decisions for FILE (default: the section "
+                     "whose source is FILE's name, else none)")
     build = commands.add_parser("build", help="verify, convert and build the site (docs/ and site/)")
     build.add_argument("--site-url", metavar="URL", default=None,
                        help="the address the site is published at (instead of site_url in mkdocs.yml)")
@@ -28,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "convert":
-            pages = convert(args.kind, args.file, load_decisions(args.editorial), args.editorial.parent)  # same pages the build makes
+            pages = convert(args.kind, args.file, load_decisions(args.editorial), args.editorial.parent, args.section)
             for path in write_atomically(pages, args.out):
                 print(path)
         elif args.command == "build":

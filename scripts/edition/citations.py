@@ -41,6 +41,23 @@ def pandoc(text: str, args: list[str], fmt: str = "markdown", to: str = "html") 
     return pypandoc.convert_text(text, to=to, format=fmt, extra_args=["--wrap=none", *args])
 
 
+#: CSL-JSON title fields, and the .bib fields that hold them as printed.
+PRINTED_TITLES = {"title": ("title",), "container-title": ("journaltitle", "journal", "booktitle"),
+                  "collection-title": ("series",)}
+
+
+def tex_to_text(value: str) -> str:
+    """A .bib field's TeX as plain text, as TeX would print it: -- and --- as dashes, quotes and
+    apostrophes curly, escapes and accents decoded, braces gone."""
+    import codecs
+
+    import latexcodec  # noqa: F401  (registers the "ulatex" codec)
+    from pybtex.markup import LaTeXParser
+    for tex, text in (("``", "“"), ("''", "”"), ("`", "‘"), ("'", "’")):
+        value = re.sub(r"(?<!\\)" + tex, text, value)     # \' and \` are accents
+    return LaTeXParser(codecs.decode(value, "ulatex")).parse().render_as("text")
+
+
 class Bibliography:
     """The works the edition cites (references.bib), checked, as CSL-JSON records, and formatted."""
 
@@ -101,13 +118,22 @@ class Bibliography:
 
     @cached_property
     def records(self) -> dict[str, dict]:
-        """Each entry as a CSL-JSON record, converted by pandoc (English titles in sentence case)."""
+        """Each entry as a CSL-JSON record, converted by pandoc, with its titles as printed (pandoc
+        puts English titles in sentence case, which reference managers would then save)."""
         def convert():
             try:
                 return json.loads(pandoc(self.text, [], fmt="biblatex", to="csljson"))
             except RuntimeError as err:
                 raise self.pandoc_failed(err) from None
-        return {record["id"]: record for record in self.cached("records", None, convert)}
+        records = {record["id"]: record for record in self.cached("records", None, convert)}
+        for key, record in records.items():
+            for csl_name, bib_names in PRINTED_TITLES.items():
+                printed = next((self.field(key, name) for name in bib_names if self.field(key, name)), "")
+                if printed and csl_name in record:
+                    record[csl_name] = tex_to_text(printed)
+            if "title-short" in record and ":" in record["title"]:
+                record["title-short"] = record["title"].split(":", 1)[0]
+        return records
 
     def format(self, records: list[dict], cites: list[tuple[str, str]] = ()) -> tuple[list[str], dict[str, str]]:
         """Citations of ``cites`` ((id, locator) pairs) as the style's notes (or in-text citations),

@@ -32,9 +32,6 @@ NOTE_RULE_MIN_WIDTH = 20
 #: Review reader: blank lines that set a block off as a quotation (one more than a paragraph break).
 SET_OFF_BLANK_LINES = 2
 
-#: Review reader: a line in the notes that starts with a number this far past the last note's is text.
-NOTE_NUMBER_JUMP = 5
-
 #: Listing reader: a first line longer than this is a paragraph, not a title.
 TITLE_MAX_LENGTH = 200
 

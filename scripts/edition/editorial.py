@@ -49,17 +49,14 @@ class PageEditorial:
         return meta
 
     # Review pages ------------------------------------------------------------------
-    @property
-    def reviewer(self) -> str:
-        return self.settings["reviewer"]
-
-    @property
-    def attribution(self) -> str:
-        return self.settings["attribution"]
-
     def byline(self) -> list:
-        return [Text("Reviewer: "), Editorial(f"[{self.reviewer}]", self.settings.get(
-            "byline_explanation", "Attributed by the editors: see the attribution below."))]
+        """"Reviewer: [name]" as the editors attribute it, or the data's words for a reviewer not known."""
+        label = self.settings.get("byline_label", "Reviewer: ")
+        if not self.settings.get("reviewer"):
+            return [Text(label), Editorial(self.settings.get("reviewer_unknown", "[not known]"),
+                                           "Neither the review nor the editors name the reviewer.")]
+        return [Text(label), Editorial(f"[{self.settings['reviewer']}]", self.settings.get(
+            "byline_explanation", self.settings.get("attribution", "Attributed by the editors.")))]
 
     def expand_note(self, number: int, inlines: list) -> list:
         """A note's inlines with the editors' expansions (after "ibid.") and additions (at the end)."""
@@ -95,6 +92,21 @@ class Decisions(dict):
     def __init__(self, pages: dict, sections: dict, file: Path, raw: str):
         super().__init__(pages)
         self.sections, self.file, self.raw = sections, file, raw
+
+    def section_for(self, reader: str, source: Path, name: str | None = None) -> PageEditorial:
+        """The decisions for ``source``: the section ``name``, else the one whose source is the file's
+        name, else none at all (a page named after the file, its title and reviewer not known)."""
+        if name:
+            if name not in self:
+                raise SourceError(self.file, None, f"no section [{name}] (sections: {', '.join(self) or 'none'})")
+            if self[name].reader != reader:
+                raise SourceError(self.file, self.line_of(f"[{name}]"), f"[{name}] is for the {self[name].reader} reader, not {reader}")
+            return self[name]
+        found = [page for page in self.values() if page.source == source.name and page.reader == reader]
+        return found[0] if found else PageEditorial(
+            file=self.file, raw="", source=source.name, page=f"{source.stem}.md", reader=reader,
+            title=f"[Untitled: {source.name}]",
+            description=f"{source.name}, converted without editorial decisions.")
 
     def line_of(self, needle: str) -> int | None:
         return next((n for n, line in enumerate(self.raw.splitlines(), 1) if needle in line), None)

@@ -78,13 +78,15 @@ def finish(documents: list, decisions, bibliography: Bibliography, works: dict) 
     return documents
 
 
-def edit(decisions, sources_dir: Path, kind: str | None = None, source: Path | None = None) -> Edited:
-    """Read every source (or only ``source`` with the reader of ``kind``) and finish the documents;
-    the Bibliography page last, with links back to every citing place."""
+def edit(decisions, sources_dir: Path, kind: str | None = None, source: Path | None = None,
+         section: str | None = None) -> Edited:
+    """Read every source (or only ``source`` with the reader ``kind`` and its section of decisions)
+    and finish the documents; the Bibliography page last, with links back to every citing place."""
     bibliography = bibliography_of(decisions, sources_dir)
     works = work_records(bibliography, decisions.sections.get("records", {}), decisions.file, decisions.line_of)
     if kind:
-        return Edited(finish(read(source, decisions[kind]), decisions, bibliography, works), bibliography, works)
+        editorial = decisions.section_for(kind, source, section)
+        return Edited(finish(read(source, editorial), decisions, bibliography, works), bibliography, works)
     documents = [doc for editorial in decisions.values() for doc in read(sources_dir / editorial.source, editorial)]
     finish(documents, decisions, bibliography, works)
     labels = {page: settings.get("label", page) for page, settings in decisions.sections.get("cite", {}).items()}
@@ -113,9 +115,16 @@ def citation_pages(decisions, edited: Edited, edition: Edition) -> dict[str, str
     return citation_files(pages, edited.works, edited.bibliography)
 
 
-def convert(kind: str, source: Path, decisions, sources_dir: Path | None = None) -> dict[str, str]:
-    """Markdown of the page(s) made from ``source``, by path under docs/: the pages the build makes."""
-    edited = edit(decisions, sources_dir or config.SOURCES_DIR, kind, source)
+def convert(kind: str, source: Path, decisions, sources_dir: Path | None = None,
+            section: str | None = None) -> dict[str, str]:
+    """Markdown of the page(s) made from ``source``, by path under docs/: the pages the build makes.
+    ``kind`` is a reader, or a section of the editorial file (which names its reader)."""
+    if kind not in READERS and kind in decisions:
+        kind, section = decisions[kind].reader, kind
+    if kind not in READERS:
+        raise SourceError(source, None, f"unknown kind {kind!r}: expected a reader ({', '.join(READERS)}) "
+                                        f"or a section of {decisions.file.name} ({', '.join(decisions)})")
+    edited = edit(decisions, sources_dir or config.SOURCES_DIR, kind, Path(source), section)
     return {doc.page: write(doc) for doc in edited.documents}
 
 

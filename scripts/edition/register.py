@@ -29,9 +29,9 @@ def register(decisions: dict, sources_dir: Path, documents: list[Document]) -> D
     for kind, page in decisions.items():
         doc.blocks.append(Heading(3, [Text(f"{page.page} (from sources/{page.source})")]))
         items = []
-        if "reviewer" in page.settings:
+        if page.settings.get("reviewer"):
             items.append([Text("Attribution: the reviewer is named "), Editorial(page.settings["reviewer"]),
-                          Text(". " + page.settings["attribution"])])
+                          Text(". " + page.settings.get("attribution", ""))])
         items += [[Text("Title set in italics: "), *t] for t in titles(page)]
         items += [[Text("Marked quirk: "), *m] for m in marks(page)]
         for field in page.settings.get("details", []):

@@ -8,14 +8,15 @@ from pathlib import Path
 from . import config
 from .editorial import PageEditorial, mark_phrases
 from .errors import SourceError
-from .model import BlockQuote, Document, EditorialNote, Heading, Note, NoteRef, PageStart, Paragraph, Text
+from .model import BlockQuote, Document, EditorialNote, Heading, Link, Note, NoteRef, PageStart, Paragraph, Text
+from .note_numbers import NOTE_START, Candidate, ends_sentence, marker_candidates, markers, note_starts
 from .source_text import Line, read_lines
 
-# A note marker: digits glued to punctuation that follows a word ("war.1", "right.”2"),
-# never to a number ("350,000", "18.00").
-NOTE_MARKER = re.compile(r"(?<=[^\d\s][.,;:!?\"'”’)\]])(\d{1,3})(?=\s|$)")
-NOTE_START = re.compile(r"(\d{1,3}) (?=\S)")
 DASHES = "-‐–—"
+#: An address in the text: a bare URL becomes a link; one broken at a line's end is joined whole.
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
+URL_PIECE = re.compile(r"[\w\-./~%?=&#:+@!$*,;]+")
+URL_TAIL = ".,;:!?\"'”’)]"
 
 
 @dataclass
@@ -26,17 +27,21 @@ class Chunk:
     lines: list = field(default_factory=list)   # (offset, line number)
     pages: list = field(default_factory=list)   # (offset, page number)
     number: int = 0                # a note's number
+    page: int = 0                  # the page it starts on
 
     def add(self, line: Line, content: str) -> None:
         content = " ".join(content.split())
         if self.text:
-            glue = "" if self.text[-1] in DASHES and len(self.text) > 1 and not self.text[-2].isspace() else " "
-            self.text += glue
+            dash = self.text[-1] in DASHES and len(self.text) > 1 and not self.text[-2].isspace()
+            self.text += "" if dash or continues_url(self.text, content) else " "
         self.lines.append((len(self.text), line.number))
         self.text += content
 
     def line_at(self, offset: int) -> int:
         return max((n for o, n in self.lines if o <= offset), default=self.lines[0][1])
+
+    def page_at(self, offset: int) -> int:
+        return max((n for o, n in self.pages if o <= offset), default=self.page)
 
     @property
     def first_line(self) -> int:
@@ -47,9 +52,27 @@ class Chunk:
         return self.lines[-1][1]
 
 
-def ends_sentence(text: str) -> bool:
-    text = re.sub(r"\d+$", "", text.rstrip()).rstrip(config.CLOSERS)
-    return bool(text) and text[-1] in config.SENTENCE_END
+@dataclass
+class NoteLine:
+    """A line below a notes rule: which note it belongs to is decided once all are read."""
+    line: Line
+    page: int
+
+
+def continues_url(text: str, content: str) -> bool:
+    """Whether a line's first word is the rest of an address the last line ended with: it has
+    an address's characters and a path or query character of its own (or the address ended on one)."""
+    last, first = text.rsplit(" ", 1)[-1], content.split(" ", 1)[0]
+    if not URL.match(last) or not URL_PIECE.fullmatch(first):
+        return False
+    if last[-1] in ".,;:" and not first[:1].islower():
+        return False      # the address ended a sentence
+    return any(c in first.rstrip(URL_TAIL) for c in "/.=?&#_~%") or last.endswith(("/", "=", "?", "&", "#", "_", "~", "%"))
+
+
+def body_ends_sentence(text: str) -> bool:
+    """Whether a body block's text, less a note marker, ends a sentence."""
+    return ends_sentence(re.sub(r"\d+$", "", text.rstrip()))
 
 
 def is_blank(line: Line) -> bool:
@@ -64,13 +87,12 @@ def is_page_start(line: Line) -> bool:
     return line.text.startswith(" ") and not line.text.startswith("  ") and bool(line.text.strip())
 
 
-def scan(path: Path, lines: list[Line]) -> tuple[list[Chunk], list[Chunk], int]:
-    """Split the lines into body chunks and note chunks; return them and the page count."""
+def scan(path: Path, lines: list[Line]) -> tuple[list[Chunk], list[NoteLine], int]:
+    """Split the lines into body chunks and the lines of the note areas; return them and the page count."""
     body: list[Chunk] = []
-    notes: list[Chunk] = []
+    notes: list[NoteLine] = []
     open_block: Chunk | None = None   # the body block a next line would continue
     in_notes = False
-    note: Chunk | None = None        # the note a next line in the notes area would continue
     blanks = 0
     page = 0
     for line in lines:
@@ -87,64 +109,67 @@ def scan(path: Path, lines: list[Line]) -> tuple[list[Chunk], list[Chunk], int]:
             page += 1
             content = line.text.strip()
             continues = (open_block is not None and not (blanks and not in_notes)
-                         and not (ends_sentence(open_block.text) and not content[0].islower()))
+                         and not (body_ends_sentence(open_block.text) and not content[0].islower()))
             if not continues:
-                open_block = Chunk("paragraph")
+                open_block = Chunk("paragraph", page=page)
                 body.append(open_block)
             open_block.pages.append((len(open_block.text) + (1 if open_block.text else 0), page))
             open_block.add(line, content)
             in_notes, blanks = False, 0
             continue
         if in_notes:
-            start = NOTE_START.match(line.text)
-            # "1945 goda" at a line's start is text; a note number is at most a few past the last one.
-            if start and int(start.group(1)) <= (note.number if note else 0) + config.NOTE_NUMBER_JUMP:
-                note = Chunk("note", number=int(start.group(1)))
-                notes.append(note)
-                note.add(line, line.text[start.end():])
-            elif note is None:
-                raise SourceError(path, line.number, "text below the notes rule does not start with a note number")
-            else:
-                note.add(line, line.text)
+            notes.append(NoteLine(line, page))
             blanks = 0
             continue
         if open_block is None or blanks:
             kind = "quote" if blanks >= config.SET_OFF_BLANK_LINES and body else "paragraph"
-            open_block = Chunk(kind)
+            open_block = Chunk(kind, page=page)
             body.append(open_block)
         open_block.add(line, line.text)
         blanks = 0
     return body, notes, page
 
 
-def check_notes(path: Path, body: list[Chunk], notes: list[Chunk]) -> None:
-    """Every marker has its note and every note its marker, both numbered 1, 2, 3 ... in order."""
-    markers = [(int(m.group(1)), chunk.line_at(m.start()))
-               for chunk in body for m in NOTE_MARKER.finditer(chunk.text)]
-    for position, note in enumerate(notes, start=1):
-        if note.number in [n.number for n in notes[:position - 1]]:
-            raise SourceError(path, note.first_line, f"note {note.number} is given twice")
-        if note.number != position:
-            raise SourceError(path, note.first_line, f"note {note.number} is out of order (expected {position})")
-    marked = {number for number, _ in markers}
-    for number, line in markers:
-        if number > len(notes):
-            raise SourceError(path, line, f"note marker {number} has no note")
-    for note in notes:
-        if note.number not in marked:
-            raise SourceError(path, note.first_line, f"note {note.number} has no marker in the text")
-    for position, (number, line) in enumerate(markers, start=1):
-        if number != position:
-            problem = "appears twice" if number < position else f"is out of order (expected {position})"
-            raise SourceError(path, line, f"note marker {number} {problem}")
+def split_notes(path: Path, note_lines: list[NoteLine]) -> tuple[list[Chunk], list[Candidate]]:
+    """The notes, each from the line that starts it (as the whole sequence decides) to the next."""
+    candidates = []
+    for index, note_line in enumerate(note_lines):
+        if start := NOTE_START.match(note_line.line.text):
+            likely = index == 0 or ends_sentence(note_lines[index - 1].line.text)
+            candidates.append(Candidate(int(start.group(1)), len(candidates), note_line.line.number,
+                                        note_line.page, likely, (index, start.end())))
+    starts = note_starts(path, candidates)
+    if note_lines and (not starts or starts[0].where[0] != 0):
+        raise SourceError(path, note_lines[0].line.number, "text below the notes rule does not start with a note number")
+    notes = []
+    for number, start in enumerate(starts, start=1):
+        first, cut = start.where
+        end = starts[number].where[0] if number < len(starts) else len(note_lines)
+        note = Chunk("note", number=number, page=start.page)
+        note.add(note_lines[first].line, note_lines[first].line.text[cut:])
+        for note_line in note_lines[first + 1:end]:
+            note.add(note_line.line, note_line.line.text)
+        notes.append(note)
+    return notes, starts
 
 
-def inlines_of(chunk: Chunk, editorial: PageEditorial) -> list:
+def find_markers(path: Path, body: list[Chunk], starts: list[Candidate]) -> dict[int, list]:
+    """The note markers of each body chunk (by index): (start, end, note number)."""
+    candidates: list[Candidate] = []
+    for index, chunk in enumerate(body):
+        candidates += marker_candidates(chunk.text, len(candidates), chunk.line_at, chunk.page_at, index)
+    found: dict[int, list] = {}
+    for number, marker in enumerate(markers(path, candidates, starts), start=1):
+        index, start, end = marker.where
+        found.setdefault(index, []).append((start, end, number))
+    return found
+
+
+def inlines_of(chunk: Chunk, editorial: PageEditorial, note_markers: list = ()) -> list:
+    """Cut a chunk's text at its page starts and note markers, and mark the editorial phrases and addresses."""
     scope = "notes" if chunk.kind == "note" else "body"
-    """Cut a chunk's text at its page starts and note markers, and mark the editorial phrases."""
     cuts: list[tuple[int, int, object]] = [(o, o, PageStart(n)) for o, n in chunk.pages]
-    if chunk.kind != "note":
-        cuts += [(m.start(), m.end(), NoteRef(int(m.group(1)))) for m in NOTE_MARKER.finditer(chunk.text)]
+    cuts += [(start, end, NoteRef(number)) for start, end, number in note_markers]
     cuts.sort(key=lambda c: (c[0], c[1]))
     inlines: list = []
     position = 0
@@ -153,30 +178,47 @@ def inlines_of(chunk: Chunk, editorial: PageEditorial) -> list:
         inlines.append(node)
         position = end
     inlines += mark_phrases(chunk.text[position:], editorial, scope)
-    return inlines
+    return [piece for node in inlines for piece in (link_addresses(node) if isinstance(node, Text) else [node])]
+
+
+def link_addresses(node: Text) -> list:
+    """A Text with each bare address in it made a link to itself (less the punctuation after it)."""
+    out, position = [], 0
+    for match in URL.finditer(node.value):
+        address = match.group().rstrip(URL_TAIL)
+        if match.start() > position:
+            out.append(Text(node.value[position:match.start()]))
+        target = address if "://" in address else "https://" + address
+        out.append(Link((Text(address),), target, cls="url"))
+        position = match.start() + len(address)
+    if position < len(node.value):
+        out.append(Text(node.value[position:]))
+    return out if out else [node]
 
 
 def read_review(path: Path | str, editorial: PageEditorial) -> Document:
     path = Path(path)
     lines = read_lines(path)
-    body, note_chunks, pages = scan(path, lines)
+    body, note_lines, pages = scan(path, lines)
     if not body:
         raise SourceError(path, 1, "no text before the notes")
     last = body[-1]
-    if not ends_sentence(last.text):
+    if not body_ends_sentence(last.text):
         raise SourceError(path, last.last_line, "the text stops mid-sentence: is the file truncated?")
-    if note_chunks and not ends_sentence(note_chunks[-1].text):
+    note_chunks, starts = split_notes(path, note_lines)
+    if note_chunks and not ends_sentence(note_chunks[-1].text) and not URL.search(note_chunks[-1].text.rsplit(" ", 1)[-1]):
         raise SourceError(path, note_chunks[-1].last_line, "the last note stops mid-sentence: is the file truncated?")
-    check_notes(path, body, note_chunks)
+    found = find_markers(path, body, starts)
     editorial.check_phrases(path, " ".join([editorial.title] + [c.text for c in body + note_chunks]))
 
     doc = Document(source=editorial.source_label, title=editorial.title)
     doc.meta = editorial.front_matter(pages=pages)
     doc.blocks.append(Heading(1, mark_phrases(editorial.title, editorial), editorial=True))
     doc.blocks.append(Paragraph(editorial.byline(), classes=("apparatus",)))
-    doc.blocks.append(EditorialNote("Attribution (editorial)", [Text(editorial.attribution)]))
+    if editorial.settings.get("attribution"):
+        doc.blocks.append(EditorialNote("Attribution (editorial)", [Text(editorial.settings["attribution"])]))
     for number, chunk in enumerate(body, start=1):
-        paragraph = Paragraph(inlines_of(chunk, editorial), anchor=f"p{number}")
+        paragraph = Paragraph(inlines_of(chunk, editorial, found.get(number - 1, [])), anchor=f"p{number}")
         doc.blocks.append(BlockQuote([paragraph]) if chunk.kind == "quote" else paragraph)
     doc.notes = [Note(c.number, editorial.expand_note(c.number, inlines_of(c, editorial))) for c in note_chunks]
     return doc
