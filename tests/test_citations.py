@@ -88,3 +88,19 @@ def test_missing_key_is_reported(bibliography, tmp_path):
     with pytest.raises(SourceError) as caught:
         bibliography.require("nobody2000", tmp_path / "editorial.toml", 7)
     assert str(caught.value).endswith("editorial.toml:7: cites 'nobody2000', which references.bib does not have")
+
+
+def test_tex_in_a_bib_never_reaches_a_record_and_titles_keep_their_printed_case(tmp_path):
+    bib = tmp_path / "references.bib"
+    bib.write_text(r"""@book{tex, author = {Smith, John}, date = {2005}, publisher = {A \& B},
+  title = {War and Peace, 1941--1945: The {Soviet} Case---and ``Its'' Critics' \'{E}tudes},
+  series = {Studies in {W}ar}}
+@article{art, author = {Doe, Jane}, date = {2001}, journaltitle = {Journal of Cold War Studies},
+  title = {Stalin's Choice}}""", encoding="utf-8")
+    records = Bibliography(bib).records
+    assert records["tex"]["title"] == "War and Peace, 1941–1945: The Soviet Case—and “Its” Critics’ Études"
+    assert records["tex"]["title-short"] == "War and Peace, 1941–1945"
+    assert records["tex"]["publisher"] == "A & B" and records["tex"]["collection-title"] == "Studies in War"
+    assert records["art"]["container-title"] == "Journal of Cold War Studies" and records["art"]["title"] == "Stalin’s Choice"
+    texts = [value for record in records.values() for value in strings(record)]
+    assert not [t for t in texts if "{" in t or "--" in t or "\\" in t or "``" in t]
