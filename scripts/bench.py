@@ -43,9 +43,16 @@ def timed(*commands: list[str], runs: int = BUILD_RUNS) -> list[float]:
 
 
 def plain_material_config(scratch: Path, docs: Path) -> Path:
-    """The same docs with the out-of-the-box Material theme and nothing else."""
+    """The same pages with out-of-the-box Material: the Markdown extensions that read them, and
+    nothing of the edition's (no features, overrides, stylesheet or hooks). System fonts, as the
+    edition's, since this machine reaches no other host and Google Fonts would only time out."""
     config = scratch / "plain.yml"
-    config.write_text(f"site_name: plain\ndocs_dir: {docs}\ntheme:\n  name: material\n", encoding="utf-8")
+    config.write_text(
+        f"site_name: plain\ndocs_dir: {docs}\ntheme:\n  name: material\n  font: false\n"
+        "exclude_docs: |\n  /snippets/\n"
+        "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - admonition\n  - tables\n  - footnotes\n"
+        f"  - toc:\n      permalink: true\n  - pymdownx.superfences\n  - pymdownx.details\n"
+        f"  - pymdownx.snippets:\n      base_path: {docs}\n", encoding="utf-8")
     return config
 
 
@@ -63,7 +70,7 @@ def converter_ms() -> tuple[float, float]:
                 write(doc)
         samples.append(time.perf_counter() - start)
     start = time.perf_counter()
-    all_pages(decisions, config.SOURCES_DIR, config.site_settings())
+    all_pages(decisions, config.SOURCES_DIR)
     return statistics.median(samples) * 1000, (time.perf_counter() - start) * 1000
 
 
@@ -131,15 +138,54 @@ def transfer_parts(sizes: dict[str, float]) -> list[tuple[str, float]]:
             for part, pattern in TRANSFER_PARTS.items()]
 
 
+#: Lighthouse's measures compared side by side (its audit ids), with their units.
+METRICS = {"total-blocking-time": "TBT (ms)", "largest-contentful-paint": "LCP (ms)",
+           "speed-index": "Speed Index (ms)", "mainthread-work-breakdown": "main-thread work (ms)",
+           "total-byte-weight": "transfer (KB)"}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+LIGHTHOUSE_RUNS = 3
+
+
 def lighthouse(url: str) -> dict:
+    """Scores (0-100) and metrics of one Lighthouse run (mobile preset, simulated throttling)."""
     result = subprocess.run(["npx", "--no-install", "lighthouse", url, "--output=json", "--quiet",
-                             "--only-categories=performance,accessibility,best-practices,seo",
-                             "--chrome-flags=" + " ".join(FLAGS)],
+                             "--only-categories=" + ",".join(CATEGORIES), "--chrome-flags=" + " ".join(FLAGS)],
                             cwd=ROOT, env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True)
     if result.returncode != 0:
-        return {"error": result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed"}
+        raise RuntimeError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "lighthouse failed")
     report = json.loads(result.stdout)
-    return {name: round(category["score"] * 100) for name, category in report["categories"].items()}
+    out = {name: round(category["score"] * 100) for name, category in report["categories"].items()}
+    for audit in METRICS:
+        value = report["audits"][audit]["numericValue"]
+        out[audit] = value / 1024 if audit == "total-byte-weight" else value
+    out["version"] = report["lighthouseVersion"]
+    return out
+
+
+def side_by_side(sites: dict[str, str], paths: list[str], runs: int = LIGHTHOUSE_RUNS) -> dict:
+    """Median of each measure, by page and site; the runs alternate between the sites, so that
+    drift in the machine's speed falls on both alike."""
+    samples: dict = {}
+    for _ in range(runs):
+        for path in paths:
+            for site, url in sites.items():
+                for name, value in lighthouse(url + path).items():
+                    samples.setdefault((path, site, name), []).append(value)
+    return {key: (values[0] if isinstance(values[0], str) else statistics.median(values))
+            for key, values in samples.items()}
+
+
+def lighthouse_rows(medians: dict, paths: list[str]) -> list[tuple[str, ...]]:
+    rows = []
+    for path in paths:
+        for name, label in [("performance", "performance score"), *METRICS.items()]:
+            ours, base = medians[(path, "edition", name)], medians[(path, "material", name)]
+            ratio = f"{ours / base:.2f}×" if base else "–"
+            rows.append((f"/{path}", label, f"{ours:.0f}", f"{base:.0f}", ratio))
+        other = " / ".join(str(medians[(path, "edition", c)]) for c in CATEGORIES[1:])
+        base_other = " / ".join(str(medians[(path, "material", c)]) for c in CATEGORIES[1:])
+        rows.append((f"/{path}", "accessibility / best practices / SEO", other, base_other, ""))
+    return rows
 
 
 def main() -> None:
@@ -168,17 +214,18 @@ def main() -> None:
         rows.append(("same page, out-of-the-box Material",
                      f"{sum(plain_sizes.values()):.1f} KB + {len(plain_outside)} external requests"))
         rows.append(("requests to other hosts from /review/", str(len(outside))))
-        for path in ("", "review/", "book/"):
-            scores = lighthouse(url + path)
-            rows.append((f"Lighthouse mobile /{path} (Perf / A11y / Best practices / SEO)",
-                         " / ".join(str(scores.get(k, "?")) for k in ("performance", "accessibility",
-                                                                      "best-practices", "seo"))
-                         if "error" not in scores else scores["error"]))
+        paths = ["", "review/", "book/"]
+        medians = side_by_side({"edition": url, "material": plain_url}, paths)
+        version = medians[("", "edition", "version")]
         server.shutdown()
         plain_server.shutdown()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     table = "| measure | value |\n| --- | --- |\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
+    table += (f"\n\nLighthouse {version}, mobile preset, simulated throttling; median of {LIGHTHOUSE_RUNS} runs "
+              "alternating between the edition and out-of-the-box Material serving the same pages:\n\n"
+              "| page | measure | edition | Material | ratio |\n| --- | --- | --- | --- | --- |\n"
+              + "\n".join("| " + " | ".join(row) + " |" for row in lighthouse_rows(medians, paths)))
     out = ROOT / ".bench"
     out.mkdir(exist_ok=True)
     (out / "latest.md").write_text(table + "\n", encoding="utf-8")
