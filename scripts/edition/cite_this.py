@@ -78,7 +78,8 @@ def downloads(ident: str, what: str) -> str:
     return f"Download {what}: {links}."
 
 
-def page_snippet(doc: Document | None, record: dict, bibliography, heading: str = "Cite this page") -> str:
+def page_snippet(doc: Document | None, record: dict, bibliography, heading: str = "Cite this page",
+                 tei: str = "") -> str:
     """The Markdown (with raw HTML) of a page's citations: the two forms, downloads, popovers."""
     spots = places(doc) if doc else []
     placed = [at(record, anchor, n) for n, (anchor, _, _) in enumerate(spots, start=1)]
@@ -89,6 +90,8 @@ def page_snippet(doc: Document | None, record: dict, bibliography, heading: str 
     parts += ['<div class="cite-forms" data-search-exclude>' + form("Note", f"{ident}-note", notes[0])
              + form("Bibliography", f"{ident}-entry", entries[record["id"]]) + "</div>",
               downloads(record["id"], "this record")]
+    if tei:
+        parts.append(f"The source of this page, transcribed and encoded in TEI P5: [TEI XML]({tei}).")
     if spots:
         parts.append("To cite a paragraph, quotation or note, choose its number or its “cite”: "
                      "each has its own address.")
@@ -98,11 +101,13 @@ def page_snippet(doc: Document | None, record: dict, bibliography, heading: str 
     return "\n\n".join(parts) + "\n"
 
 
-def citation_files(pages: list[tuple[Document | None, dict]], works: dict, bibliography) -> dict[str, str]:
-    """Each page's citation snippet, by path under docs/, and the downloads of every record."""
+def citation_files(pages: list[tuple[Document | None, dict]], works: dict, bibliography, tei: dict = {}) -> dict[str, str]:
+    """Each page's citation snippet, by path under docs/, and the downloads of every record; ``tei``
+    gives the TEI document of each source (by its label) that a page links to."""
     files = {}
     for doc, record in pages:
-        files[f"{SNIPPETS}/{record['id']}.md"] = page_snippet(doc, record, bibliography, "Cite this page" if doc else "")
+        files[f"{SNIPPETS}/{record['id']}.md"] = page_snippet(doc, record, bibliography, "Cite this page" if doc else "",
+                                                              tei.get(doc.source, "") if doc else "")
     records = [record for _, record in pages] + list(works.values())
     for name, text in export(records, bibliography.cached).items():
         files[f"{DOWNLOADS}/{name}"] = text

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import config
 from .errors import SourceError
-from .model import Cite, Editorial, Foreign, Text, Title
+from .model import Cite, Editorial, Foreign, Sic, Text, Title
 
 
 @dataclass
@@ -169,7 +169,7 @@ def mark_phrases(text: str, editorial: PageEditorial, scope: str = "body") -> li
             elif kind == "link":
                 inlines.append(Cite((Text(found),), key=mark["key"], locator=found if "pattern" in mark else ""))
             else:
-                inlines += [Text(found), Text(" "), Editorial(mark.get("mark", "[sic]"), mark.get("explanation", ""))]
+                inlines.append(Sic((Text(found),), mark.get("mark", "[sic]"), mark.get("explanation", "")))
             position = match.end()
     if position < len(text):
         inlines.append(Text(text[position:]))

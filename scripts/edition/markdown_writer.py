@@ -10,7 +10,7 @@ import yaml
 from . import config
 from .model import (BlockQuote, BulletList, CitePlace, Coins, CodeBlock, Formatted, Include, Link, Cite, Document, Editorial,
                     EditorialNote, Foreign, Heading, MarginNote, Note, NoteRef, PageStart, Paragraph, Quotation, Table,
-                    Text, Title)
+                    Sic, Text, Title)
 
 # Characters Markdown (with attr_list, footnotes and tables) reads as markup anywhere in a line,
 # and the ones it reads so only at a line's start; each is escaped with a backslash.
@@ -80,6 +80,8 @@ def inline(node) -> str:
     if isinstance(node, Cite):
         inner = "".join(inline(c) for c in node.children)
         return link(inner, ref(node.key), node.note)
+    if isinstance(node, Sic):   # the source's words as printed, then the editors' mark
+        return "".join(inline(c) for c in node.children) + " " + inline(Editorial(node.mark, node.explanation))
     if isinstance(node, Link):
         return link("".join(inline(c) for c in node.children), node.target, node.title, cls=node.cls)
     if isinstance(node, Formatted):
@@ -102,6 +104,8 @@ def plain_inline(node) -> str:
         return f'<span class="editorial">{escape(node.value)}</span>'
     if isinstance(node, (Cite, Link)):
         return "".join(plain_inline(c) for c in node.children)
+    if isinstance(node, Sic):
+        return "".join(plain_inline(c) for c in node.children) + " " + plain_inline(Editorial(node.mark))
     if isinstance(node, Foreign):
         return f'<span lang="{node.lang}">{escape(node.value)}</span>'
     return ""

@@ -42,6 +42,14 @@ class Editorial:
 
 
 @dataclass(frozen=True)
+class Sic:
+    """A quirk of the source kept as printed, with the editors' mark ("[sic]") and why."""
+    children: tuple
+    mark: str = "[sic]"
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
 class Foreign:
     """Text in another language than the page's (``lang`` is a BCP 47 tag)."""
     value: str
@@ -94,7 +102,7 @@ class Link:
     title: str = ""
 
 
-Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Foreign, Cite, Formatted, Link, CitePlace, Coins, MarginNote]
+Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Sic, Foreign, Cite, Formatted, Link, CitePlace, Coins, MarginNote]
 
 
 # Block elements -------------------------------------------------------------------

@@ -16,9 +16,11 @@ from .listing_reader import read_listing
 from .margin_notes import add_margin_notes
 from .markdown_writer import write
 from .metadata import CONTEXT, book_meta, review_meta
-from .records import Edition, edition_record, page_record, works as work_records
+from .records import Edition, edition_of, edition_record, page_record, tei_path, works as work_records
 from .register import register
 from .review_reader import read_review
+from .tei_header import Context
+from .writers import WRITERS
 
 #: The About page includes this generated register of sources and editorial decisions.
 REGISTER_PAGE = "snippets/register.md"
@@ -79,13 +81,12 @@ def finish(documents: list, decisions, bibliography: Bibliography, works: dict) 
 
 
 def edit(decisions, sources_dir: Path, kind: str | None = None, source: Path | None = None,
-         section: str | None = None) -> Edited:
+         editorial=None) -> Edited:
     """Read every source (or only ``source`` with the reader ``kind`` and its section of decisions)
     and finish the documents; the Bibliography page last, with links back to every citing place."""
     bibliography = bibliography_of(decisions, sources_dir)
     works = work_records(bibliography, decisions.sections.get("records", {}), decisions.file, decisions.line_of)
     if kind:
-        editorial = decisions.section_for(kind, source, section)
         return Edited(finish(read(source, editorial), decisions, bibliography, works), bibliography, works)
     documents = [doc for editorial in decisions.values() for doc in read(sources_dir / editorial.source, editorial)]
     finish(documents, decisions, bibliography, works)
@@ -112,20 +113,48 @@ def citation_pages(decisions, edited: Edited, edition: Edition) -> dict[str, str
             pages.append((doc, page_record(doc.page, cite[doc.page], edited.works, edition,
                                            decisions.file, decisions.line_of(f'[cite."{doc.page}"]'))))
     pages.append((None, edition_record(edition)))
-    return citation_files(pages, edited.works, edited.bibliography)
+    tei = {e.source_label: tei_path(e.source) for e in decisions.values()}
+    return citation_files(pages, edited.works, edited.bibliography, tei)
+
+
+def contexts(decisions, sources_dir: Path, edited: Edited, edition: Edition, extra: tuple = ()):
+    """What a writer needs to know of each source beyond its documents (by the documents' source
+    label); ``extra`` is (section, file) of a source converted from outside sources/."""
+    from .checksums import digest
+    sections = {e.source_label: (e, sources_dir / e.source) for e in decisions.values()}
+    sections.update({e.source_label: (e, Path(path)) for e, path in extra})
+    cite = decisions.sections.get("cite", {})
+    conventions = decisions.sections.get("tei", {}).get("conventions", [])
+
+    def context_of(source_label: str) -> Context:
+        editorial, path = sections[source_label]
+        work = cite.get(editorial.page, {}).get("work")
+        return Context(editorial, edition, edited.works, digest(path) if path.exists() else "", work, conventions)
+    return context_of
+
+
+def tei_files(decisions, sources_dir: Path, edited: Edited, edition: Edition) -> dict[str, str]:
+    """The TEI document of every source, made at build time (it carries the edition's version)."""
+    sources = [doc for doc in edited.documents if doc.source in {e.source_label for e in decisions.values()}]
+    return WRITERS["tei"](sources, contexts(decisions, sources_dir, edited, edition))
 
 
 def convert(kind: str, source: Path, decisions, sources_dir: Path | None = None,
-            section: str | None = None) -> dict[str, str]:
-    """Markdown of the page(s) made from ``source``, by path under docs/: the pages the build makes.
+            section: str | None = None, to: str = "markdown") -> dict[str, str]:
+    """The files the writer ``to`` makes of ``source``, by path under docs/: the pages the build makes.
     ``kind`` is a reader, or a section of the editorial file (which names its reader)."""
     if kind not in READERS and kind in decisions:
         kind, section = decisions[kind].reader, kind
     if kind not in READERS:
         raise SourceError(source, None, f"unknown kind {kind!r}: expected a reader ({', '.join(READERS)}) "
                                         f"or a section of {decisions.file.name} ({', '.join(decisions)})")
-    edited = edit(decisions, sources_dir or config.SOURCES_DIR, kind, Path(source), section)
-    return {doc.page: write(doc) for doc in edited.documents}
+    if to not in WRITERS:
+        raise SourceError(source, None, f"unknown output format {to!r}: expected one of {', '.join(WRITERS)}")
+    sources_dir = sources_dir or config.SOURCES_DIR
+    editorial = decisions.section_for(kind, Path(source), section)
+    edited = edit(decisions, sources_dir, editorial.reader, Path(source), editorial)
+    edition = edition_of(config.ROOT, None, decisions)
+    return WRITERS[to](edited.documents, contexts(decisions, sources_dir, edited, edition, [(editorial, source)]))
 
 
 def write_atomically(pages: dict[str, str], out_dir: Path) -> list[Path]:

@@ -5,6 +5,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import config
 from .errors import SourceError
 
 #: What a record must have to be cited: a title, and someone responsible for it, except a web page
@@ -30,6 +31,11 @@ def page_path(page: str) -> str:
     """A page's path under the site's root, with directory addresses: review.md -> review/."""
     path = page[:-3] if page.endswith(".md") else page
     return "" if path == "index" else path.removesuffix("/index") + "/"
+
+
+def tei_path(source: str) -> str:
+    """Where a source's TEI document goes under docs/ (and so on the site): sources/x.txt -> tei/x.xml."""
+    return f"tei/{Path(source).stem}.xml"
 
 
 def from_git(root: Path) -> dict:
@@ -122,3 +128,12 @@ def at(record: dict, anchor: str, n: int) -> dict:
     if record.get("URL"):
         placed["URL"] = f"{record['URL']}#{anchor}"
     return placed
+
+
+def edition_of(root: Path, site_url: str | None, decisions) -> Edition:
+    """The edition as mkdocs.yml, the editorial file and git describe it (``site_url`` overrides)."""
+    settings = config.site_settings(root / "mkdocs.yml")
+    url = settings["site_url"] if site_url is None else site_url
+    url = url if not url or url.endswith("/") else url + "/"
+    editors = decisions.sections.get("citations", {}).get("editors", [])
+    return Edition(settings["site_name"], url, editors=editors, **from_git(root))

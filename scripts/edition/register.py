@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import checksums
-from .model import BulletList, Document, Editorial, Heading, Table, Text, Title
+from .model import BulletList, Document, Editorial, Heading, Link, Table, Text, Title
+from .records import tei_path
 
 
 def titles(page) -> list:
@@ -22,9 +23,10 @@ def register(decisions: dict, sources_dir: Path, documents: list[Document]) -> D
     record = checksums.record(sources_dir / "SHA256SUMS")
     doc = Document(source="sources/editorial.toml and sources/SHA256SUMS", title="Register", page="snippets/register.md")
     doc.blocks.append(Heading(2, [Text("The sources")], anchor="sources"))
-    doc.blocks.append(Table(["Page", "Source file (as received, never edited)", "SHA-256"],
+    doc.blocks.append(Table(["Page", "Source file (as received, never edited)", "SHA-256", "Encoded"],
                             [[[Text(", ".join(filter(None, [p.page, p.settings.get("author_page")])))], [Text(f"sources/{p.source}")],
-                              [Text(record.get(p.source, ("not recorded", 0))[0])]] for kind, p in decisions.items()]))
+                              [Text(record.get(p.source, ("not recorded", 0))[0])],
+                              [Link((Text("TEI XML"),), tei_path(p.source), cls="tei")]] for kind, p in decisions.items()]))
     doc.blocks.append(Heading(2, [Text("Editorial interventions")], anchor="editorial-interventions"))
     for kind, page in decisions.items():
         doc.blocks.append(Heading(3, [Text(f"{page.page} (from sources/{page.source})")]))

@@ -10,20 +10,13 @@ from pathlib import Path
 from . import checksums, config
 from .anchors import check_anchors, update_registry
 from .errors import SourceError
-from .pages import all_pages, citation_pages, edit, load_decisions, write_atomically
-from .records import Edition, from_git
+from .pages import all_pages, citation_pages, edit, load_decisions, tei_files, write_atomically
+from .tei_schema import InvalidTEI
+from .records import Edition, edition_of
 
 #: Said once by a build that has no published address.
 NO_ADDRESS = ("note: no published address (site_url in mkdocs.yml, or --site-url URL): "
               "citations, metadata and printed pages leave the absolute address out")
-
-
-def edition_of(root: Path, site_url: str | None, decisions) -> Edition:
-    settings = config.site_settings(root / "mkdocs.yml")
-    url = settings["site_url"] if site_url is None else site_url
-    url = url if not url or url.endswith("/") else url + "/"
-    editors = decisions.sections.get("citations", {}).get("editors", [])
-    return Edition(settings["site_name"], url, editors=editors, **from_git(root))
 
 
 def site_files(root: Path = config.ROOT, site_url: str | None = None) -> tuple[dict[str, str], dict[str, str], Edition]:
@@ -34,7 +27,11 @@ def site_files(root: Path = config.ROOT, site_url: str | None = None) -> tuple[d
     checksums.verify([d.source for d in decisions.values()], sources, sources / "SHA256SUMS")
     edited = edit(decisions, sources)
     edition = edition_of(root, site_url, decisions)
-    return all_pages(decisions, sources, edited), citation_pages(decisions, edited, edition), edition
+    try:
+        built = {**citation_pages(decisions, edited, edition), **tei_files(decisions, sources, edited, edition)}
+    except InvalidTEI as err:
+        raise BuildFailed(str(err)) from None
+    return all_pages(decisions, sources, edited), built, edition
 
 
 def generated_pages(root: Path = config.ROOT) -> dict[str, str]:

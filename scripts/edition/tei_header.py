@@ -1,0 +1,129 @@
+"""The TEI header of a source's document: the edition, the source as received, the editors' decisions."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML = "{http://www.w3.org/XML/1998/namespace}"
+
+
+@dataclass
+class Context:
+    """What a writer needs beyond the documents: the editors' section for the source, the edition,
+    the works cited (CSL-JSON records by key), the source's SHA-256, and the work the source is."""
+    editorial: object
+    edition: object
+    works: dict = field(default_factory=dict)
+    sha256: str = ""
+    work: str | None = None          # the key of the source's own work (the review), if it has one
+    conventions: list = field(default_factory=list)   # the transcription conventions, in words
+
+
+def sub(parent, tag: str, text: str = "", **attrs):
+    attrs = {(XML + k[4:] if k.startswith("xml_") else k): v for k, v in attrs.items() if v}
+    node = etree.SubElement(parent, TEI + tag, attrs)
+    node.text = text or None
+    return node
+
+
+def name_of(person: dict) -> str:
+    return " ".join(filter(None, [person.get("given"), person.get("family")])) or person.get("literal", "")
+
+
+def bibl(parent, record: dict, **attrs):
+    """A work as a structured <bibl>: authors or editors, title, container, publisher, date."""
+    out = sub(parent, "bibl", **attrs)
+    for person in record.get("author", []):
+        sub(out, "author", name_of(person))
+    for person in record.get("editor", []):
+        sub(out, "editor", name_of(person))
+    sub(out, "title", record.get("title", ""), level="a" if record.get("container-title") else "m")
+    if record.get("container-title"):
+        sub(out, "title", record["container-title"], level="j" if record.get("type") == "article-journal" else "m")
+    if record.get("publisher"):
+        sub(out, "publisher", record["publisher"])
+    year = record.get("issued", {}).get("date-parts", [[None]])[0][0]
+    if year:
+        sub(out, "date", str(year), when=str(year))
+    return out
+
+
+def list_bibl(back, keys: list[str], context: Context) -> None:
+    """The works the text cites, each with the xml:id its references point to."""
+    works = sub(back, "listBibl")
+    sub(works, "head", "Works cited (from the edition's references.bib)")
+    for key in keys:
+        bibl(works, context.works[key], xml_id=key)
+
+
+def decisions(parent, editorial) -> None:
+    """Each decision of the source's section of editorial.toml, as an item."""
+    items = sub(sub(parent, "p", "The editors' decisions for this source (sources/editorial.toml):"), "list", type="decisions")
+    settings = editorial.settings
+    if settings.get("reviewer"):
+        sub(items, "item", f"Attribution: the reviewer is named {settings['reviewer']}. {settings.get('attribution', '')}")
+    for title in editorial.titles:
+        sub(items, "item", f"Title set in italics: {title['phrase']}")
+    for mark in editorial.sic:
+        sub(items, "item", f"Kept as printed and marked {mark.get('mark', '[sic]')}: “{mark['phrase']}”. {mark.get('explanation', '')}".strip())
+    for expansion in settings.get("note_expansions", []):
+        sub(items, "item", f"Supplied after “{expansion['after']}” in notes {', '.join(map(str, expansion['notes']))}: "
+                           f"{expansion['text']}. {expansion.get('explanation', '')}".strip())
+    for addition in settings.get("note_additions", []):
+        sub(items, "item", f"Added to note {addition['note']}: {addition['text']} {addition.get('explanation', '')}".strip())
+    for detail in settings.get("details", []):
+        if not detail.get("printed", True):
+            sub(items, "item", f"Restored label: {detail['label']} (the scrape lost it).")
+        if detail.get("addition"):
+            sub(items, "item", f"Added to {detail['label']}: {detail['addition']}")
+    if not len(items):
+        sub(items, "item", "None: the text is transcribed without editorial decisions.")
+
+
+def header(documents: list, context: Context):
+    """fileDesc (title, attribution, edition, publication, source) and encodingDesc (conventions, decisions)."""
+    editorial, edition = context.editorial, context.edition
+    root = etree.Element(TEI + "teiHeader")
+    file_desc = sub(root, "fileDesc")
+    title_stmt = sub(file_desc, "titleStmt")
+    sub(title_stmt, "title", documents[0].title if documents else editorial.title)
+    if editorial.settings.get("reviewer"):
+        sub(title_stmt, "author", editorial.settings["reviewer"], resp="#editors", cert="high")
+    elif editorial.settings.get("byline"):
+        sub(title_stmt, "author", editorial.settings["byline"])
+    resp = sub(title_stmt, "respStmt")
+    sub(resp, "resp", "Transcription, encoding and editorial decisions")
+    sub(resp, "orgName", f"The editors of {edition.name}", xml_id="editors")
+    edition_stmt = sub(file_desc, "editionStmt")
+    sub(edition_stmt, "edition", f"{edition.name}, version {edition.version or 'not known'}", n=edition.version)
+    if edition.date:
+        sub(edition_stmt[-1], "date", edition.date, when=edition.date)
+    publication = sub(file_desc, "publicationStmt")
+    sub(publication, "publisher", edition.name)
+    address = edition.page_url(documents[0].page) if documents and edition.url else ""
+    if address:
+        sub(publication, "idno", address, type="URL")
+    else:
+        sub(sub(publication, "availability", status="unknown"), "p",
+            "Address not known: the edition has no published address configured.")
+    source_desc = sub(file_desc, "sourceDesc")
+    if context.work and context.work in context.works:
+        bibl(source_desc, context.works[context.work])
+    received = sub(source_desc, "bibl", type="file")
+    sub(received, "title", f"sources/{editorial.source}")
+    sub(received, "idno", context.sha256 or "not recorded", type="SHA-256")
+    sub(received, "note", "The file as received, never edited: the text of this document is transcribed from it.")
+    dropped = [item for doc in documents for item in doc.data.get("dropped", [])]
+    if dropped:
+        furniture = sub(source_desc, "list", type="dropped")
+        sub(furniture, "head", "Site furniture of the source, dropped from the text")
+        for item in dropped:
+            sub(furniture, "item", item.text, n=f"line {item.line}")
+    encoding = sub(root, "encodingDesc")
+    declaration = sub(encoding, "editorialDecl")
+    for convention in context.conventions:
+        sub(declaration, "p", convention)
+    decisions(declaration, editorial)
+    return root
