@@ -52,7 +52,7 @@ def add_controls(doc: Document) -> None:
                 inner.inlines = [control(inner.anchor, inner.anchor[1:]), *inner.inlines]
             elif isinstance(inner, Quotation) and inner.anchor in labels:
                 inner.controls = [control(inner.anchor, "cite")]
-    doc.notes = [Note(n.number, [*n.inlines, Text(" "), control(f"fn:{n.number}", "cite")]) for n in doc.notes]
+    doc.notes = [Note(n.number, [*n.inlines, Text(" "), control(f"fn:{n.number}", "cite")], n.lines) for n in doc.notes]
     doc.appendix.append(Include(f"{SNIPPETS}/{page_id(doc.page)}.md"))
 
 

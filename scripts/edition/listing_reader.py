@@ -34,6 +34,11 @@ class Listing:
     dropped: list          # furniture Items
 
 
+def span(item: Item) -> tuple[int, int]:
+    """A block's source lines: in a scrape, each block is one line."""
+    return (item.line, item.line)
+
+
 def split_praise(path: Path, item: Item) -> tuple[str, str, str]:
     """A praise paragraph as (quotation, people, role); the attribution follows the last closing quote."""
     text = item.text
@@ -119,28 +124,29 @@ def book_page(path: Path, listing: Listing, editorial: PageEditorial) -> Documen
     doc.meta = {"title": listing.title.text, "description": editorial.description}
     doc.data["details"] = {field["label"]: value.text for field, value in listing.details if value}
     doc.data["dropped"] = listing.dropped
-    doc.blocks.append(Heading(1, [Text(title)]))
+    one = (listing.title.line, listing.title.line)
+    doc.blocks.append(Heading(1, [Text(title)], lines=one))
     if subtitle:
-        doc.blocks.append(Paragraph([Text(subtitle)], classes=("subtitle",)))
+        doc.blocks.append(Paragraph([Text(subtitle)], classes=("subtitle",), lines=one))
     doc.blocks.append(Paragraph([Editorial("by " + editorial.settings["byline"],
                                            "The author's name as the listing's author section gives it")]))
     doc.blocks.append(Heading(2, [Text("Publication details")], anchor="publication-details", editorial=True))
     if listing.details_label:
-        doc.blocks.append(Paragraph([Text(listing.details_label.text)], classes=("kicker",)))
+        doc.blocks.append(Paragraph([Text(listing.details_label.text)], classes=("kicker",), lines=span(listing.details_label)))
     doc.blocks.append(details_table(listing.details))
     doc.blocks.append(Heading(2, [Text("Description")], anchor="description", editorial=True))
-    doc.blocks += [Paragraph(mark_phrases(i.text, editorial), anchor=f"p{n}")
+    doc.blocks += [Paragraph(mark_phrases(i.text, editorial), anchor=f"p{n}", lines=span(i))
                    for n, i in enumerate(listing.description, start=1)]
     doc.blocks.append(Heading(2, [Text("Praise")], anchor="praise", editorial=True))
     for number, item in enumerate(listing.praise, start=1):
         quote, people, role = split_praise(path, item)
         doc.blocks.append(Quotation(mark_phrases(quote, editorial), mark_phrases(people, editorial),
-                                    mark_phrases(role, editorial), anchor=f"q{number}"))
+                                    mark_phrases(role, editorial), anchor=f"q{number}", lines=span(item)))
     if listing.further_reading:
         label, *entries = listing.further_reading
-        doc.blocks.append(Heading(2, [Text(label.text)], anchor="further-reading"))
+        doc.blocks.append(Heading(2, [Text(label.text)], anchor="further-reading", lines=span(label)))
         doc.blocks += [Paragraph([*mark_phrases(e.text, editorial), Text(" "),
-                                  Editorial("[the listing gives no address]")]) for e in entries]
+                                  Editorial("[the listing gives no address]")], lines=span(e)) for e in entries]
     return doc
 
 
@@ -155,6 +161,8 @@ def details_table(rows: list) -> Table:
         notes = [Editorial(n) for n in (field.get("note"), field.get("missing") if not value else None,
                                         field.get("addition") and "Addition: " + field["addition"]) if n]
         table.rows.append([label, shown, [x for n in notes for x in (n, Text(" "))][:-1]])
+    found = [value.line for _, value in rows if value]
+    table.lines = (min(found), max(found)) if found else None
     return table
 
 
@@ -163,9 +171,9 @@ def author_page(listing: Listing, editorial: PageEditorial) -> Document:
     doc = Document(source=editorial.source_label, title=name.text, page=editorial.settings["author_page"])
     doc.meta = {"title": name.text,
                 "description": editorial.settings.get("author_description", "")}
-    doc.blocks.append(Paragraph([Text(label.text)], classes=("kicker",)))
-    doc.blocks.append(Heading(1, mark_phrases(name.text, editorial)))
-    doc.blocks += [Paragraph(mark_phrases(i.text, editorial), anchor=f"p{n}") for n, i in enumerate(bio, start=1)]
+    doc.blocks.append(Paragraph([Text(label.text)], classes=("kicker",), lines=span(label)))
+    doc.blocks.append(Heading(1, mark_phrases(name.text, editorial), lines=span(name)))
+    doc.blocks += [Paragraph(mark_phrases(i.text, editorial), anchor=f"p{n}", lines=span(i)) for n, i in enumerate(bio, start=1)]
     return doc
 
 

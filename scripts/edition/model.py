@@ -107,16 +107,22 @@ Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Sic, Foreign, Cite, F
 
 # Block elements -------------------------------------------------------------------
 
+#: A block's source span: the first and last line of the source it came from (None: the editors').
+Span = tuple
+
+
 @dataclass
 class Paragraph:
     inlines: list
     anchor: str | None = None
     classes: tuple = ()
+    lines: Span | None = None
 
 
 @dataclass
 class BlockQuote:
     blocks: list
+    lines: Span | None = None
 
 
 @dataclass
@@ -125,6 +131,7 @@ class Heading:
     inlines: list
     anchor: str | None = None
     editorial: bool = False        # a heading the editors added
+    lines: Span | None = None
 
 
 @dataclass
@@ -142,12 +149,14 @@ class Quotation:
     role: list
     anchor: str | None = None
     controls: list = field(default_factory=list)   # after the attribution (the cite control)
+    lines: Span | None = None
 
 
 @dataclass
 class Table:
     header: list           # list of str
     rows: list             # list of rows, each a list of inline lists
+    lines: Span | None = None
 
 
 @dataclass
@@ -155,6 +164,7 @@ class Note:
     """A footnote's text."""
     number: int
     inlines: list
+    lines: Span | None = None
 
 
 @dataclass

@@ -218,7 +218,9 @@ def read_review(path: Path | str, editorial: PageEditorial) -> Document:
     if editorial.settings.get("attribution"):
         doc.blocks.append(EditorialNote("Attribution (editorial)", [Text(editorial.settings["attribution"])]))
     for number, chunk in enumerate(body, start=1):
-        paragraph = Paragraph(inlines_of(chunk, editorial, found.get(number - 1, [])), anchor=f"p{number}")
-        doc.blocks.append(BlockQuote([paragraph]) if chunk.kind == "quote" else paragraph)
-    doc.notes = [Note(c.number, editorial.expand_note(c.number, inlines_of(c, editorial))) for c in note_chunks]
+        span = (chunk.first_line, chunk.last_line)
+        paragraph = Paragraph(inlines_of(chunk, editorial, found.get(number - 1, [])), anchor=f"p{number}", lines=span)
+        doc.blocks.append(BlockQuote([paragraph], lines=span) if chunk.kind == "quote" else paragraph)
+    doc.notes = [Note(c.number, editorial.expand_note(c.number, inlines_of(c, editorial)), (c.first_line, c.last_line))
+                 for c in note_chunks]
     return doc

@@ -35,8 +35,11 @@ def site_files(root: Path = config.ROOT, site_url: str | None = None) -> tuple[d
 
 
 def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
-    """Every committed generated page, by path under docs/."""
-    return site_files(root)[0]
+    """Every committed generated page, by path under docs/ (without the files a build adds)."""
+    sources = root / "sources"
+    decisions = load_decisions(sources / "editorial.toml")
+    checksums.verify([d.source for d in decisions.values()], sources, sources / "SHA256SUMS")
+    return all_pages(decisions, sources, edit(decisions, sources))
 
 
 class BuildFailed(Exception):
