@@ -27,3 +27,28 @@ def test_bad_toml_names_its_line(tmp_path):
     with pytest.raises(SourceError) as caught:
         load(bad)
     assert caught.value.line == 3
+
+
+@pytest.mark.parametrize("text,line,message", [
+    ('[review]\nsource = "x.txt"\npage = "x.md"\nreviwer = "A. B."\n', 4, "unknown setting 'reviwer' for the review reader"),
+    ('[review]\nsource = "x.txt"\npage = "x.md"\nreader = "poem"\n', 4, "unknown reader 'poem'"),
+    ('[citation]\nstyle = "apa.csl"\n', 1, "unknown section [citation]"),
+    ('[listing]\nsource = "l.txt"\npage = "b.md"\n[[listing.details]]\nlabel = "ISBN"\nprinted = false\nshow_as = "x"\n', 7,
+     "unknown key 'show_as' in a details entry"),
+    ('[review]\nsource = "x.txt"\n', 1, "[review] has no 'page'"),
+], ids=["misspelt setting", "unknown reader", "unknown section", "misspelt detail key", "no page"])
+def test_the_schema_refuses_what_it_does_not_know_with_its_line(tmp_path, text, line, message):
+    bad = tmp_path / "editorial.toml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        load(bad)
+    assert caught.value.line == line and message in caught.value.message, caught.value
+
+
+def test_defaults_are_filled_in_once_from_the_schema(tmp_path):
+    good = tmp_path / "editorial.toml"
+    good.write_text('[listing]\nsource = "l.txt"\npage = "b.md"\n[[listing.details]]\nlabel = "ISBN"\n', encoding="utf-8")
+    listing = load(good)["listing"]
+    assert listing.settings["details"][0]["printed"] is True and listing.settings["author_page"] == "author.md"
+    review = load(good).section_for("review", tmp_path / "other.txt")
+    assert review.settings["byline_label"] == "Reviewer: " and review.settings["reviewer"] == ""

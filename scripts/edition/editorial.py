@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config
+from .editorial_schema import OTHER_SECTIONS, SETTINGS, settings_of
 from .errors import SourceError
 from .model import Cite, Editorial, Foreign, Sic, Text, Title
 
@@ -51,12 +52,12 @@ class PageEditorial:
     # Review pages ------------------------------------------------------------------
     def byline(self) -> list:
         """"Reviewer: [name]" as the editors attribute it, or the data's words for a reviewer not known."""
-        label = self.settings.get("byline_label", "Reviewer: ")
-        if not self.settings.get("reviewer"):
-            return [Text(label), Editorial(self.settings.get("reviewer_unknown", "[not known]"),
-                                           "Neither the review nor the editors name the reviewer.")]
-        return [Text(label), Editorial(f"[{self.settings['reviewer']}]", self.settings.get(
-            "byline_explanation", self.settings.get("attribution", "Attributed by the editors.")))]
+        settings = self.settings
+        if not settings["reviewer"]:
+            return [Text(settings["byline_label"]), Editorial(settings["reviewer_unknown"],
+                                                              "Neither the review nor the editors name the reviewer.")]
+        return [Text(settings["byline_label"]), Editorial(f"[{settings['reviewer']}]",
+                                                          settings["byline_explanation"] or settings["attribution"])]
 
     def expand_note(self, number: int, inlines: list) -> list:
         """A note's inlines with the editors' expansions (after "ibid.") and additions (at the end)."""
@@ -83,9 +84,6 @@ def insert_after(inlines: list, phrase: str, addition) -> list:
     return inlines
 
 
-KNOWN_KEYS = {"source", "page", "title", "description", "titles", "sic", "reader"}
-
-
 class Decisions(dict):
     """The page decisions by kind, with the file's other sections (bibliography, cite) in ``sections``."""
 
@@ -105,6 +103,7 @@ class Decisions(dict):
         found = [page for page in self.values() if page.source == source.name and page.reader == reader]
         return found[0] if found else PageEditorial(
             file=self.file, raw="", source=source.name, page=f"{source.stem}.md", reader=reader,
+            settings=settings_of(reader, {}, None),
             title=f"[Untitled: {source.name}]",
             description=f"{source.name}, converted without editorial decisions.")
 
@@ -125,18 +124,31 @@ def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
         raise SourceError(path, int(match.group(1)) if match else None, f"not valid TOML: {err}") from None
     pages = {}
     for kind, section in data.items():
+        header = line_after(raw, 0, f"[{kind}]") or line_after(raw, 0, f"[{kind}.") or line_after(raw, 0, f"[[{kind}.")
         if not isinstance(section, dict) or "source" not in section:
+            if kind not in OTHER_SECTIONS:
+                raise SourceError(path, header, f"unknown section [{kind}]: a page's section names its 'source'; "
+                                                f"the others are {', '.join(sorted(OTHER_SECTIONS))}")
             continue
-        for key in ("page",):
-            if key not in section:
-                raise SourceError(path, None, f"[{kind}] has no {key!r}")
+        reader = section.get("reader", kind)
+        if reader not in SETTINGS:
+            raise SourceError(path, line_after(raw, header or 0, "reader") or header,
+                              f"unknown reader {reader!r} for [{kind}] (readers: {', '.join(SETTINGS)})")
+        if "page" not in section:
+            raise SourceError(path, header, f"[{kind}] has no 'page'")
+
+        def refuse(key: str, message: str, kind=kind, header=header):
+            raise SourceError(path, line_after(raw, header or 0, f"{key} =") or header, f"[{kind}]: {message}")
         pages[kind] = PageEditorial(
             file=path, raw=raw, source=section["source"], page=section["page"], title=section.get("title", ""),
-            reader=section.get("reader", kind),
-            description=section.get("description", ""), titles=section.get("titles", []),
-            sic=section.get("sic", []),
-            settings={k: v for k, v in section.items() if k not in KNOWN_KEYS})
+            reader=reader, description=section.get("description", ""), titles=section.get("titles", []),
+            sic=section.get("sic", []), settings=settings_of(reader, section, refuse))
     return Decisions(pages, {k: v for k, v in data.items() if k not in pages}, path, raw)
+
+
+def line_after(raw: str, start: int, needle: str) -> int | None:
+    """The first line after line ``start`` of the editorial file that holds ``needle``."""
+    return next((n for n, line in enumerate(raw.splitlines(), 1) if n > start and needle in line), None)
 
 
 def mark_rules(editorial: PageEditorial, scope: str) -> list[tuple[str, object]]:

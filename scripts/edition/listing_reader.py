@@ -55,9 +55,9 @@ def read_details(path: Path, items: list[Item], fields: list[dict], start_line: 
     """Match the details block against the fields the editors declared, in order."""
     rows, position = [], 0
     for field in fields:
-        label, pattern = field["label"], re.compile(field.get("pattern", "."))
+        label, pattern = field["label"], re.compile(field["pattern"])
         here = items[position] if position < len(items) else None
-        if field.get("printed", True):
+        if field["printed"]:
             if here is None or here.text != label:
                 found = f"{here.text!r}" if here else "the end of the block"
                 raise SourceError(path, here.line if here else start_line,
@@ -153,7 +153,7 @@ def book_page(path: Path, listing: Listing, editorial: PageEditorial) -> Documen
 def details_table(rows: list) -> Table:
     table = Table(header=["Field", "As the listing gives it", "Editorial note"], rows=[])
     for field, value in rows:
-        label = [Text(field["label"])] if field.get("printed", True) else [
+        label = [Text(field["label"])] if field["printed"] else [
             Editorial(f"[{field['label']}]", "Label restored by the editors: the scrape lost it")]
         if field.get("shown_as"):
             label += [Text(" "), Editorial(f"[{field['shown_as'].lower()}]")]

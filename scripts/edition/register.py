@@ -37,7 +37,7 @@ def register(decisions: dict, sources_dir: Path, documents: list[Document]) -> D
         items += [[Text("Title set in italics: "), *t] for t in titles(page)]
         items += [[Text("Marked quirk: "), *m] for m in marks(page)]
         for field in page.settings.get("details", []):
-            if not field.get("printed", True):
+            if not field["printed"]:
                 items.append([Text("Restored label: "), Editorial(f"[{field['label']}]"),
                               Text(" (the scrape lost it)")])
             if field.get("addition"):

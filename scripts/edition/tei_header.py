@@ -74,7 +74,7 @@ def decisions(parent, editorial) -> None:
     for addition in settings.get("note_additions", []):
         sub(items, "item", f"Added to note {addition['note']}: {addition['text']} {addition.get('explanation', '')}".strip())
     for detail in settings.get("details", []):
-        if not detail.get("printed", True):
+        if not detail["printed"]:
             sub(items, "item", f"Restored label: {detail['label']} (the scrape lost it).")
         if detail.get("addition"):
             sub(items, "item", f"Added to {detail['label']}: {detail['addition']}")

@@ -25,7 +25,7 @@ def tei_files(documents: list, context_of: Callable) -> dict[str, str]:
         context: Context = context_of(source)
         path = tei_path(context.editorial.source)
         files[path] = write_tei(docs, context)
-        validate(files[path], path)
+        validate(files[path], path, (context.edition.version, context.edition.date))
     return files
 
 
