@@ -9,7 +9,8 @@ from pathlib import Path
 from . import config
 from .editorial_schema import OTHER_SECTIONS, SETTINGS, settings_of
 from .errors import SourceError
-from .model import Cite, Editorial, Foreign, Sic, Text, Title
+from .languages import mark_script
+from .model import Cite, Editorial, Sic, Text, Title
 
 
 @dataclass
@@ -187,21 +188,3 @@ def mark_phrases(text: str, editorial: PageEditorial, scope: str = "body") -> li
         inlines.append(Text(text[position:]))
     lang = editorial.settings.get("cjk_lang")
     return [piece for node in inlines for piece in (mark_script(node, lang) if lang else [node])]
-
-
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-
-
-def mark_script(node, lang: str) -> list:
-    """Runs of Chinese characters and kana in a Text, marked with their language."""
-    if not isinstance(node, Text) or not CJK.search(node.value):
-        return [node]
-    out, position = [], 0
-    for match in CJK.finditer(node.value):
-        if match.start() > position:
-            out.append(Text(node.value[position:match.start()]))
-        out.append(Foreign(match.group(), lang))
-        position = match.end()
-    if position < len(node.value):
-        out.append(Text(node.value[position:]))
-    return out

@@ -8,15 +8,12 @@ from pathlib import Path
 from . import config
 from .editorial import PageEditorial, mark_phrases
 from .errors import SourceError
-from .model import BlockQuote, Document, EditorialNote, Heading, Link, Note, NoteRef, PageStart, Paragraph, Text
+from .addresses import URL, continues_url, link_addresses
+from .model import BlockQuote, Document, EditorialNote, Heading, Note, NoteRef, PageStart, Paragraph, Text
 from .note_numbers import NOTE_START, Candidate, ends_sentence, marker_candidates, markers, note_starts
 from .source_text import Line, read_lines
 
 DASHES = "-‐–—"
-#: An address in the text: a bare URL becomes a link; one broken at a line's end is joined whole.
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
-URL_PIECE = re.compile(r"[\w\-./~%?=&#:+@!$*,;]+")
-URL_TAIL = ".,;:!?\"'”’)]"
 
 
 @dataclass
@@ -57,17 +54,6 @@ class NoteLine:
     """A line below a notes rule: which note it belongs to is decided once all are read."""
     line: Line
     page: int
-
-
-def continues_url(text: str, content: str) -> bool:
-    """Whether a line's first word is the rest of an address the last line ended with: it has
-    an address's characters and a path or query character of its own (or the address ended on one)."""
-    last, first = text.rsplit(" ", 1)[-1], content.split(" ", 1)[0]
-    if not URL.match(last) or not URL_PIECE.fullmatch(first):
-        return False
-    if last[-1] in ".,;:" and not first[:1].islower():
-        return False      # the address ended a sentence
-    return any(c in first.rstrip(URL_TAIL) for c in "/.=?&#_~%") or last.endswith(("/", "=", "?", "&", "#", "_", "~", "%"))
 
 
 def body_ends_sentence(text: str) -> bool:
@@ -179,21 +165,6 @@ def inlines_of(chunk: Chunk, editorial: PageEditorial, note_markers: list = ()) 
         position = end
     inlines += mark_phrases(chunk.text[position:], editorial, scope)
     return [piece for node in inlines for piece in (link_addresses(node) if isinstance(node, Text) else [node])]
-
-
-def link_addresses(node: Text) -> list:
-    """A Text with each bare address in it made a link to itself (less the punctuation after it)."""
-    out, position = [], 0
-    for match in URL.finditer(node.value):
-        address = match.group().rstrip(URL_TAIL)
-        if match.start() > position:
-            out.append(Text(node.value[position:match.start()]))
-        target = address if "://" in address else "https://" + address
-        out.append(Link((Text(address),), target, cls="url"))
-        position = match.start() + len(address)
-    if position < len(node.value):
-        out.append(Text(node.value[position:]))
-    return out if out else [node]
 
 
 def read_review(path: Path | str, editorial: PageEditorial) -> Document:
