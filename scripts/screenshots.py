@@ -11,7 +11,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
-PAGES = ["", "review/", "book/", "author/", "bibliography/", "about/"]
+PAGES = ["", "review/", "book/", "author/", "bibliography/", "about/", "sources/review/", "sources/listing/"]
 WIDTHS = [1440, 1024, 390]
 SCHEMES = ["light", "dark"]
 

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import PUBLISHED, ROOT
 
-PAGES = ["", "review/", "book/", "author/", "bibliography/", "about/"]
+PAGES = ["", "review/", "book/", "author/", "bibliography/", "about/", "sources/review/", "sources/listing/"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 

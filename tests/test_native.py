@@ -36,5 +36,6 @@ def test_every_block_and_note_of_a_source_has_its_source_lines(decisions):
         for doc in CASES[name](decisions):
             spans = [b.lines for b in doc.blocks if getattr(b, "anchor", None) or type(b).__name__ == "BlockQuote"]
             spans += [n.lines for n in doc.notes]
-            assert spans and all(first <= last for first, last in spans)
-            assert [s[0] for s in spans[:-len(doc.notes)]] == sorted(s[0] for s in spans[:-len(doc.notes)])
+            assert spans and all(span and all(first <= last for first, last in span) for span in spans)
+            starts = [span[0][0] for span in spans[:-len(doc.notes)]]
+            assert starts == sorted(starts)

@@ -63,11 +63,32 @@ def form(label: str, ident: str, citation: str) -> str:
             f'aria-label="Copy the {label.lower()} form">Copy</button></p>')
 
 
-def popover(anchor: str, label: str, citation: str) -> str:
+def source_lines(doc: Document) -> dict[str, tuple]:
+    """The source lines of each citable place of a page: its first and last line."""
+    found = {}
+    for block in doc.blocks:
+        for inner in (block.blocks if isinstance(block, BlockQuote) else [block]):
+            if getattr(inner, "anchor", None) and getattr(inner, "lines", None):
+                found[inner.anchor] = (inner.lines[0][0], inner.lines[-1][1])
+    found.update({f"fn:{n.number}": (n.lines[0][0], n.lines[-1][1]) for n in doc.notes if n.lines})
+    return found
+
+
+def source_link(view: str, lines: tuple | None) -> str:
+    """The place's lines in the source view, as a Markdown link (MkDocs resolves it for any URL style)."""
+    if not view or not lines:
+        return ""
+    first, last = lines
+    label = f"line {first}" if first == last else f"lines {first}–{last}"
+    return f'<p class="cite-popover__source" markdown="span">Source: [{label}]({view}#L{first})</p>'
+
+
+def popover(anchor: str, label: str, citation: str, source: str = "") -> str:
     ident = popover_id(anchor)
-    return (f'<div class="cite-popover" id="{ident}" popover role="dialog" aria-labelledby="{ident}-title" data-search-exclude>'
+    return (f'<div class="cite-popover" id="{ident}" popover="auto" role="dialog" aria-labelledby="{ident}-title" '
+            f'data-search-exclude="" markdown="1">'
             f'<p class="cite-popover__title" id="{ident}-title">Cite {html.escape(label)}</p>'
-            f'<p class="citation" id="{ident}-text">{citation}</p>'
+            f'<p class="citation" id="{ident}-text">{citation}</p>{source}'
             f'<p class="cite-popover__actions"><button type="button" class="cite-copy" data-clipboard-target="#{ident}-text">Copy</button> '
             f'<button type="button" popovertarget="{ident}" popovertargetaction="hide">Close</button></p></div>')
 
@@ -79,7 +100,7 @@ def downloads(ident: str, what: str) -> str:
 
 
 def page_snippet(doc: Document | None, record: dict, bibliography, heading: str = "Cite this page",
-                 tei: str = "") -> str:
+                 tei: str = "", view: str = "") -> str:
     """The Markdown (with raw HTML) of a page's citations: the two forms, downloads, popovers."""
     spots = places(doc) if doc else []
     placed = [at(record, anchor, n) for n, (anchor, _, _) in enumerate(spots, start=1)]
@@ -95,19 +116,23 @@ def page_snippet(doc: Document | None, record: dict, bibliography, heading: str 
     if spots:
         parts.append("To cite a paragraph, quotation or note, choose its number or its “cite”: "
                      "each has its own address.")
-        parts.append('<div class="cite-popovers">'
-                     + "".join(popover(anchor, label, note) for (anchor, label, _), note in zip(spots, notes[1:]))
+        lines = source_lines(doc)
+        parts.append('<div class="cite-popovers" markdown="1">'
+                     + "".join(popover(anchor, label, note, source_link(view, lines.get(anchor)))
+                               for (anchor, label, _), note in zip(spots, notes[1:]))
                      + "</div>")
     return "\n\n".join(parts) + "\n"
 
 
-def citation_files(pages: list[tuple[Document | None, dict]], works: dict, bibliography, tei: dict = {}) -> dict[str, str]:
+def citation_files(pages: list[tuple[Document | None, dict]], works: dict, bibliography, tei: dict = {},
+                   views: dict = {}) -> dict[str, str]:
     """Each page's citation snippet, by path under docs/, and the downloads of every record; ``tei``
-    gives the TEI document of each source (by its label) that a page links to."""
+    and ``views`` give the TEI document and the source view of each source (by its label)."""
     files = {}
     for doc, record in pages:
         files[f"{SNIPPETS}/{record['id']}.md"] = page_snippet(doc, record, bibliography, "Cite this page" if doc else "",
-                                                              tei.get(doc.source, "") if doc else "")
+                                                              tei.get(doc.source, "") if doc else "",
+                                                              views.get(doc.source, "") if doc else "")
     records = [record for _, record in pages] + list(works.values())
     for name, text in export(records, bibliography.cached).items():
         files[f"{DOWNLOADS}/{name}"] = text

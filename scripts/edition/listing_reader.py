@@ -9,7 +9,7 @@ from . import config
 from .editorial import PageEditorial, mark_phrases
 from .errors import SourceError
 from .model import Document, Editorial, Heading, Paragraph, Quotation, Table, Text
-from .source_text import read_lines
+from .source_text import ranges, read_lines
 
 OPENING_QUOTES = "\"“"
 CLOSING_QUOTES = "\"”"
@@ -32,11 +32,12 @@ class Listing:
     details: list          # (field settings, value Item or None)
     details_label: Item | None
     dropped: list          # furniture Items
+    details_lines: list    # the lines of the details block after its label
 
 
-def span(item: Item) -> tuple[int, int]:
+def span(item: Item) -> tuple:
     """A block's source lines: in a scrape, each block is one line."""
-    return (item.line, item.line)
+    return ((item.line, item.line),)
 
 
 def split_praise(path: Path, item: Item) -> tuple[str, str, str]:
@@ -115,7 +116,8 @@ def parse(path: Path, editorial: PageEditorial) -> Listing:
     details = read_details(path, parts["details"][1:], editorial.settings.get("details", []),
                            details_label[0].line if details_label else lines[-1].number) if details_label else []
     return Listing(title, parts["description"], parts["praise"], parts["author"], parts["further_reading"],
-                   details, details_label[0] if details_label else None, sorted(dropped, key=lambda i: i.line))
+                   details, details_label[0] if details_label else None, sorted(dropped, key=lambda i: i.line),
+                   [i.line for i in parts["details"][1:]])
 
 
 def book_page(path: Path, listing: Listing, editorial: PageEditorial) -> Document:
@@ -124,16 +126,15 @@ def book_page(path: Path, listing: Listing, editorial: PageEditorial) -> Documen
     doc.meta = {"title": listing.title.text, "description": editorial.description}
     doc.data["details"] = {field["label"]: value.text for field, value in listing.details if value}
     doc.data["dropped"] = listing.dropped
-    one = (listing.title.line, listing.title.line)
-    doc.blocks.append(Heading(1, [Text(title)], lines=one))
+    doc.blocks.append(Heading(1, [Text(title)], lines=span(listing.title)))   # the subtitle is on its line
     if subtitle:
-        doc.blocks.append(Paragraph([Text(subtitle)], classes=("subtitle",), lines=one))
+        doc.blocks.append(Paragraph([Text(subtitle)], classes=("subtitle",)))
     doc.blocks.append(Paragraph([Editorial("by " + editorial.settings["byline"],
                                            "The author's name as the listing's author section gives it")]))
     doc.blocks.append(Heading(2, [Text("Publication details")], anchor="publication-details", editorial=True))
     if listing.details_label:
         doc.blocks.append(Paragraph([Text(listing.details_label.text)], classes=("kicker",), lines=span(listing.details_label)))
-    doc.blocks.append(details_table(listing.details))
+    doc.blocks.append(details_table(listing.details, listing.details_lines))
     doc.blocks.append(Heading(2, [Text("Description")], anchor="description", editorial=True))
     doc.blocks += [Paragraph(mark_phrases(i.text, editorial), anchor=f"p{n}", lines=span(i))
                    for n, i in enumerate(listing.description, start=1)]
@@ -150,7 +151,7 @@ def book_page(path: Path, listing: Listing, editorial: PageEditorial) -> Documen
     return doc
 
 
-def details_table(rows: list) -> Table:
+def details_table(rows: list, lines: list) -> Table:
     table = Table(header=["Field", "As the listing gives it", "Editorial note"], rows=[])
     for field, value in rows:
         label = [Text(field["label"])] if field["printed"] else [
@@ -161,8 +162,7 @@ def details_table(rows: list) -> Table:
         notes = [Editorial(n) for n in (field.get("note"), field.get("missing") if not value else None,
                                         field.get("addition") and "Addition: " + field["addition"]) if n]
         table.rows.append([label, shown, [x for n in notes for x in (n, Text(" "))][:-1]])
-    found = [value.line for _, value in rows if value]
-    table.lines = (min(found), max(found)) if found else None
+    table.lines = ranges(lines) or None
     return table
 
 

@@ -10,7 +10,7 @@ import yaml
 from . import config
 from .model import (BlockQuote, BulletList, CitePlace, Coins, CodeBlock, Formatted, Include, Link, Cite, Document, Editorial,
                     EditorialNote, Foreign, Heading, MarginNote, Note, NoteRef, PageStart, Paragraph, Quotation, Table,
-                    Sic, Text, Title)
+                    LineNumber, Sic, Text, Title, Verbatim)
 
 # Characters Markdown (with attr_list, footnotes and tables) reads as markup anywhere in a line,
 # and the ones it reads so only at a line's start; each is escaped with a backslash.
@@ -37,7 +37,7 @@ def link(inner: str, target: str, title: str = "", cls: str = "ref") -> str:
     """A Markdown link, so that MkDocs checks its target and writes the right URL for any URL style."""
     title = ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"' if title else ""
     classes = " ".join("." + name for name in cls.split())
-    return f"[{inner}]({target}{title}){{: {classes} }}"
+    return f"[{inner}]({target}{title})" + (f"{{: {classes} }}" if classes else "")
 
 
 def ref(key: str) -> str:
@@ -55,8 +55,12 @@ def inline(node) -> str:
     if isinstance(node, NoteRef):
         return f"[^{node.number}]"
     if isinstance(node, PageStart):
-        return (f'<a class="page-marker" id="page-{node.number}" href="#page-{node.number}" '
-                f'title="Page {node.number} of the source begins here">[p.&nbsp;{node.number}]</a> ')
+        title = f"Page {node.number} of the source begins here"
+        if not node.view:
+            return (f'<a class="page-marker" id="page-{node.number}" href="#page-{node.number}" '
+                    f'title="{title}">[p.&nbsp;{node.number}]</a> ')
+        target = f"{node.view}#L{node.line}"
+        return f'[\\[p.&nbsp;{node.number}\\]]({target} "{title}: source, line {node.line}"){{: #page-{node.number} .page-marker }} '
     if isinstance(node, Editorial):
         inner = escape(node.value)
         if node.key:
@@ -89,6 +93,10 @@ def inline(node) -> str:
     if isinstance(node, CitePlace):
         return (f'<button type="button" class="cite-place" popovertarget="{node.target}" '
                 f'aria-label="{attribute(node.label)}" data-search-exclude>{escape(node.text)}</button>')
+    if isinstance(node, LineNumber):
+        return f'<a class="line-number" id="L{node.number}" href="#L{node.number}">{node.number}</a>'
+    if isinstance(node, Verbatim):
+        return f'<span class="verbatim">{escape(node.value)}</span>'
     if isinstance(node, Coins):
         return f'<span class="Z3988" title="{attribute(node.context)}"></span>'
     raise TypeError(f"no Markdown for inline {node!r}")

@@ -29,8 +29,11 @@ class NoteRef:
 
 @dataclass(frozen=True)
 class PageStart:
-    """Where a page of the printed source begins."""
+    """Where a page of the printed source begins; ``line`` is the source line it begins on, and
+    ``view`` the page that shows the source line by line (set by the pass that links to it)."""
     number: int
+    line: int = 0
+    view: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,18 @@ class MarginNote:
 
 
 @dataclass(frozen=True)
+class LineNumber:
+    """A source line's number, the place that line can be cited and linked to."""
+    number: int
+
+
+@dataclass(frozen=True)
+class Verbatim:
+    """A source line exactly as received (spaces and all)."""
+    value: str
+
+
+@dataclass(frozen=True)
 class Coins:
     """A work's citation record as a COinS ContextObject, for reference managers."""
     context: str
@@ -102,12 +117,13 @@ class Link:
     title: str = ""
 
 
-Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Sic, Foreign, Cite, Formatted, Link, CitePlace, Coins, MarginNote]
+Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Sic, Foreign, Cite, Formatted, Link, CitePlace, Coins, MarginNote, LineNumber, Verbatim]
 
 
 # Block elements -------------------------------------------------------------------
 
-#: A block's source span: the first and last line of the source it came from (None: the editors').
+#: A block's source span: the runs of source lines it came from, ((first, last), ...), in order
+#: (a paragraph or note that runs across a page skips the lines between); None: the editors'.
 Span = tuple
 
 

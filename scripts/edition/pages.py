@@ -6,7 +6,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import config
+from . import checksums, config
 from . import editorial as editorial_data
 from .bibliography_page import add_notes, bibliography_document, check_keys, citing_places, inline_lists, keys_in
 from .cite_this import add_controls, citation_files
@@ -19,6 +19,7 @@ from .metadata import CONTEXT, book_meta, review_meta
 from .records import Edition, edition_of, edition_record, page_record, tei_path, works as work_records
 from .register import register
 from .review_reader import read_review
+from .source_view import link_page_starts, source_view, view_page
 from .tei_header import Context
 from .writers import WRITERS
 
@@ -88,7 +89,11 @@ def edit(decisions, sources_dir: Path, kind: str | None = None, source: Path | N
     works = work_records(bibliography, decisions.sections.get("records", {}), decisions.file, decisions.line_of)
     if kind:
         return Edited(finish(read(source, editorial), decisions, bibliography, works), bibliography, works)
-    documents = [doc for editorial in decisions.values() for doc in read(sources_dir / editorial.source, editorial)]
+    documents = []
+    for section, editorial in decisions.items():
+        read_now = read(sources_dir / editorial.source, editorial)
+        link_page_starts(read_now, view_page(section))
+        documents += read_now
     finish(documents, decisions, bibliography, works)
     labels = {page: settings.get("label", page) for page, settings in decisions.sections.get("cite", {}).items()}
     bib_doc = bibliography_document(bibliography, decisions, works, citing_places(documents, labels))
@@ -100,6 +105,12 @@ def all_pages(decisions, sources_dir: Path, edited: Edited | None = None) -> dic
     edited = edited or edit(decisions, sources_dir)
     pages = {doc.page: write(doc) for doc in edited.documents}
     pages[REGISTER_PAGE] = write(register(decisions, sources_dir, edited.documents))
+    record = checksums.record(sources_dir / "SHA256SUMS")
+    for section, editorial in decisions.items():
+        documents = [doc for doc in edited.documents if doc.source == editorial.source_label]
+        view = source_view(editorial, sources_dir / editorial.source, documents,
+                           record.get(editorial.source, ("not recorded", 0))[0], section)
+        pages[view.page] = write(view)
     return pages
 
 
@@ -114,7 +125,8 @@ def citation_pages(decisions, edited: Edited, edition: Edition) -> dict[str, str
                                            decisions.file, decisions.line_of(f'[cite."{doc.page}"]'))))
     pages.append((None, edition_record(edition)))
     tei = {e.source_label: tei_path(e.source) for e in decisions.values()}
-    return citation_files(pages, edited.works, edited.bibliography, tei)
+    views = {e.source_label: view_page(section) for section, e in decisions.items()}
+    return citation_files(pages, edited.works, edited.bibliography, tei, views)
 
 
 def contexts(decisions, sources_dir: Path, edited: Edited, edition: Edition, extra: tuple = ()):

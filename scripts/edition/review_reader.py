@@ -11,7 +11,7 @@ from .errors import SourceError
 from .addresses import URL, continues_url, link_addresses
 from .model import BlockQuote, Document, EditorialNote, Heading, Note, NoteRef, PageStart, Paragraph, Text
 from .note_numbers import NOTE_START, Candidate, ends_sentence, marker_candidates, markers, note_starts
-from .source_text import Line, read_lines
+from .source_text import Line, ranges, read_lines
 
 DASHES = "-‐–—"
 
@@ -39,6 +39,10 @@ class Chunk:
 
     def page_at(self, offset: int) -> int:
         return max((n for o, n in self.pages if o <= offset), default=self.page)
+
+    @property
+    def span(self) -> tuple:
+        return ranges(n for _, n in self.lines)
 
     @property
     def first_line(self) -> int:
@@ -73,8 +77,9 @@ def is_page_start(line: Line) -> bool:
     return line.text.startswith(" ") and not line.text.startswith("  ") and bool(line.text.strip())
 
 
-def scan(path: Path, lines: list[Line]) -> tuple[list[Chunk], list[NoteLine], int]:
-    """Split the lines into body chunks and the lines of the note areas; return them and the page count."""
+def scan(path: Path, lines: list[Line], layout: dict) -> tuple[list[Chunk], list[NoteLine], int]:
+    """Split the lines into body chunks and the lines of the note areas; return them and the page
+    count. ``layout`` receives the line each page starts on and the lines of the note rules."""
     body: list[Chunk] = []
     notes: list[NoteLine] = []
     open_block: Chunk | None = None   # the body block a next line would continue
@@ -86,6 +91,7 @@ def scan(path: Path, lines: list[Line]) -> tuple[list[Chunk], list[NoteLine], in
             blanks += 1
             continue
         if is_rule(line):
+            layout["rules"].append(line.number)
             # The gap above the rule takes one blank line; more close the paragraph.
             if blanks >= config.SET_OFF_BLANK_LINES:
                 open_block = None
@@ -93,6 +99,7 @@ def scan(path: Path, lines: list[Line]) -> tuple[list[Chunk], list[NoteLine], in
             continue
         if is_page_start(line) or page == 0:
             page += 1
+            layout["pages"][page] = line.number
             content = line.text.strip()
             continues = (open_block is not None and not (blanks and not in_notes)
                          and not (body_ends_sentence(open_block.text) and not content[0].islower()))
@@ -170,7 +177,8 @@ def inlines_of(chunk: Chunk, editorial: PageEditorial, note_markers: list = ()) 
 def read_review(path: Path | str, editorial: PageEditorial) -> Document:
     path = Path(path)
     lines = read_lines(path)
-    body, note_lines, pages = scan(path, lines)
+    layout: dict = {"pages": {}, "rules": []}
+    body, note_lines, pages = scan(path, lines, layout)
     if not body:
         raise SourceError(path, 1, "no text before the notes")
     last = body[-1]
@@ -184,14 +192,14 @@ def read_review(path: Path | str, editorial: PageEditorial) -> Document:
 
     doc = Document(source=editorial.source_label, title=editorial.title)
     doc.meta = editorial.front_matter(pages=pages)
+    doc.data["layout"] = layout
     doc.blocks.append(Heading(1, mark_phrases(editorial.title, editorial), editorial=True))
     doc.blocks.append(Paragraph(editorial.byline(), classes=("apparatus",)))
     if editorial.settings.get("attribution"):
         doc.blocks.append(EditorialNote("Attribution (editorial)", [Text(editorial.settings["attribution"])]))
     for number, chunk in enumerate(body, start=1):
-        span = (chunk.first_line, chunk.last_line)
+        span = chunk.span
         paragraph = Paragraph(inlines_of(chunk, editorial, found.get(number - 1, [])), anchor=f"p{number}", lines=span)
         doc.blocks.append(BlockQuote([paragraph], lines=span) if chunk.kind == "quote" else paragraph)
-    doc.notes = [Note(c.number, editorial.expand_note(c.number, inlines_of(c, editorial)), (c.first_line, c.last_line))
-                 for c in note_chunks]
+    doc.notes = [Note(c.number, editorial.expand_note(c.number, inlines_of(c, editorial)), c.span) for c in note_chunks]
     return doc

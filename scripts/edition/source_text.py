@@ -28,6 +28,17 @@ def decode(path: Path | str, data: bytes) -> list[Line]:
     return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
 
 
+def ranges(numbers) -> tuple:
+    """Line numbers as runs of consecutive lines, ((first, last), ...): a block's source span."""
+    runs: list = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return tuple((first, last) for first, last in runs)
+
+
 def read_lines(path: Path | str) -> list[Line]:
     path = Path(path)
     try:
