@@ -59,7 +59,7 @@ def plain_material_config(scratch: Path, docs: Path) -> Path:
 def converter_ms() -> tuple[float, float]:
     """Readers + writer on both sources; and the whole convert step with citation formatting."""
     from edition import config, editorial
-    from edition.markdown_writer import write
+    from edition.writers.markdown import write
     from edition.pages import all_pages, read
     decisions = editorial.load()
     samples = []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition.addresses import continues_url, link_addresses
+from edition.readers.addresses import continues_url, link_addresses
 from edition.model import Link, Text
 
 

@@ -6,8 +6,8 @@ from lxml import html as lxml_html
 
 from conftest import ROOT
 from edition.citations import Bibliography, plain
-from edition.cite_this import add_controls, page_snippet, places, popover_id
-from edition.markdown_writer import write
+from edition.passes.cite_this import add_controls, page_snippet, places, popover_id
+from edition.writers.markdown import write
 from edition.model import BlockQuote, CitePlace, Document, Include, Note, Paragraph, Quotation, Text
 from edition.records import Edition, page_record
 

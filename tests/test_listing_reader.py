@@ -7,8 +7,8 @@ import pytest
 
 from conftest import LISTING, run_edition, snapshot
 from pagetext import PRAISE, source_count
-from edition.listing_reader import parse, read_listing, split_praise, Item
-from edition.markdown_writer import write
+from edition.readers.listing import parse, read_listing, split_praise, Item
+from edition.writers.markdown import write
 from edition.model import Quotation, Table
 
 SOURCE = LISTING.read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ import re
 
 import markdown
 
-from edition.markdown_writer import block, escape, write
+from edition.writers.markdown import block, escape, write
 from edition.model import BlockQuote, Document, Editorial, NoteRef, Note, PageStart, Paragraph, Text, Title
 
 EXTENSIONS = ["attr_list", "md_in_html", "footnotes", "tables", "admonition"]

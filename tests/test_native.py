@@ -8,9 +8,9 @@ import os
 import pytest
 
 from conftest import LISTING, REVIEW, ROOT
-from edition.listing_reader import read_listing
+from edition.readers.listing import read_listing
 from edition.native import native
-from edition.review_reader import read_review
+from edition.readers.review import read_review
 from test_review_corpus import VARIETY, editorial_for
 
 NATIVE = ROOT / "tests" / "native"

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, run_edition, snapshot
 from edition.errors import SourceError
 from edition.model import BlockQuote, Cite, Link, NoteRef, PageStart, Paragraph
-from edition.review_reader import read_review
+from edition.readers.review import read_review
 from test_review_reader import plain
 
 CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.txt"))

@@ -8,9 +8,9 @@ import pytest
 from conftest import REVIEW, run_edition, snapshot
 from pagetext import PAGE_START, source_count
 from edition.errors import SourceError
-from edition.markdown_writer import write
+from edition.writers.markdown import write
 from edition.model import BlockQuote, Editorial, NoteRef, PageStart, Paragraph, Text
-from edition.review_reader import read_review
+from edition.readers.review import read_review
 from rewrap import rewrap
 
 SOURCE = REVIEW.read_text(encoding="utf-8")

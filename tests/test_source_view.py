@@ -8,9 +8,9 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import LISTING, REVIEW
-from edition.listing_reader import read_listing
+from edition.readers.listing import read_listing
 from edition.model import Editorial, Link, Note, NoteRef, PageStart, Sic, Text
-from edition.review_reader import read_review
+from edition.readers.review import read_review
 from edition.source_text import read_lines
 from pagetext import words_of_source
 from test_review_corpus import VARIETY, editorial_for

@@ -10,7 +10,8 @@ import pytest
 from lxml import etree
 
 from conftest import LISTING, REVIEW, ROOT, run_edition
-from edition import config, tei_schema
+from edition import config
+from edition.writers import tei_schema
 from edition.__main__ import main
 from edition.pages import convert
 from edition.writers import WRITERS

@@ -8,26 +8,22 @@ from pathlib import Path
 
 from . import checksums, config
 from . import editorial as editorial_data
-from .bibliography_page import add_notes, bibliography_document, check_keys, citing_places, inline_lists, keys_in
-from .cite_this import add_controls, citation_files
+from .passes.bibliography_page import add_notes, bibliography_document, check_keys, citing_places, inline_lists, keys_in
+from .passes.cite_this import add_controls, citation_files
 from .citations import Bibliography, csl_file
 from .errors import SourceError
-from .listing_reader import read_listing
-from .margin_notes import add_margin_notes
-from .markdown_writer import write
-from .metadata import CONTEXT, book_meta, review_meta
+from .passes.margin_notes import add_margin_notes
+from .writers.markdown import write
+from .passes.metadata import CONTEXT, book_meta, review_meta
 from .records import Edition, edition_of, edition_record, page_record, tei_path, works as work_records
-from .register import register
-from .review_reader import read_review
-from .source_view import link_page_starts, source_view, view_page
-from .tei_header import Context
+from .passes.register import register
+from .readers import READERS
+from .passes.source_view import link_page_starts, source_view, view_page
+from .writers.tei_header import Context
 from .writers import WRITERS
 
 #: The About page includes this generated register of sources and editorial decisions.
 REGISTER_PAGE = "snippets/register.md"
-
-#: One reader per kind of source; a new kind of source adds a reader here.
-READERS = {"review": read_review, "listing": read_listing}
 
 
 def read(source: Path, editorial) -> list:

@@ -11,7 +11,7 @@ from . import checksums, config
 from .anchors import check_anchors, update_registry
 from .errors import SourceError
 from .pages import all_pages, citation_pages, edit, load_decisions, tei_files, write_atomically
-from .tei_schema import InvalidTEI
+from .writers.tei_schema import InvalidTEI
 from .records import Edition, edition_of
 
 #: Said once by a build that has no published address.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-from .exports import FORMATS, export
-from .model import BlockQuote, CitePlace, Document, Include, Note, Paragraph, Quotation, Text
-from .records import at, page_id
+from ..exports import FORMATS, export
+from ..model import BlockQuote, CitePlace, Document, Include, Note, Paragraph, Quotation, Text
+from ..records import at, page_id
 
 #: Where the build puts each page's citations (included at the page's end) and the downloads.
 SNIPPETS = "snippets/cite"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .citations import plain
-from .model import Document
+from ..citations import plain
+from ..model import Document
 
 CONTEXT = "https://schema.org"
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .markdown_writer import write as write_markdown
-from .records import tei_path
+from .markdown import write as write_markdown
+from ..records import tei_path
 from .tei_header import Context
 from .tei_schema import validate
-from .tei_writer import write_tei
+from .tei import write_tei
 
 
 def markdown_files(documents: list, context_of: Callable) -> dict[str, str]:

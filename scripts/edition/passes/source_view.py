@@ -7,9 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from .bibliography_page import inline_lists
-from .model import (BlockQuote, Document, Heading, LineNumber, Link, Note, PageStart, Paragraph, Quotation, Table,
+from ..model import (BlockQuote, Document, Heading, LineNumber, Link, Note, PageStart, Paragraph, Quotation, Table,
                     Text, Verbatim)
-from .source_text import read_lines
+from ..source_text import read_lines
 
 #: The page of each source's view, by its section in editorial.toml (sources/review.md -> /sources/review/).
 VIEW_DIR = "sources"

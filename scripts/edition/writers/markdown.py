@@ -7,8 +7,8 @@ import re
 
 import yaml
 
-from . import config
-from .model import (BlockQuote, BulletList, CitePlace, Coins, CodeBlock, Formatted, Include, Link, Cite, Document, Editorial,
+from .. import config
+from ..model import (BlockQuote, BulletList, CitePlace, Coins, CodeBlock, Formatted, Include, Link, Cite, Document, Editorial,
                     EditorialNote, Foreign, Heading, MarginNote, Note, NoteRef, PageStart, Paragraph, Quotation, Table,
                     LineNumber, Sic, Text, Title, Verbatim)
 

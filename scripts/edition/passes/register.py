@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checksums
-from .model import BulletList, Document, Editorial, Heading, Link, Table, Text, Title
-from .records import tei_path
+from .. import checksums
+from ..model import BulletList, Document, Editorial, Heading, Link, Table, Text, Title
+from ..records import tei_path
 from .source_view import view_page
 
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from . import config
+from .. import config
 
 #: The package installs its schema as a top-level "schemas" package (scripts/setup.sh installs it
 #: without its dependencies: it asks for an lxml older than the one pinned here, which reads it as well).

@@ -5,11 +5,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import config
-from .editorial import PageEditorial, mark_phrases
-from .errors import SourceError
-from .model import Document, Editorial, Heading, Paragraph, Quotation, Table, Text
-from .source_text import ranges, read_lines
+from .. import config
+from ..editorial import PageEditorial, mark_phrases
+from ..errors import SourceError
+from ..model import Document, Editorial, Heading, Paragraph, Quotation, Table, Text
+from ..source_text import ranges, read_lines
 
 OPENING_QUOTES = "\"“"
 CLOSING_QUOTES = "\"”"

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .citations import Bibliography, plain
-from .exports import FORMATS, coins
-from .editorial import Decisions
-from .errors import SourceError
-from .model import (BlockQuote, Cite, Coins, Document, Editorial, Formatted, Heading, Link, Paragraph, Quotation,
+from ..citations import Bibliography, plain
+from ..exports import FORMATS, coins
+from ..editorial import Decisions
+from ..errors import SourceError
+from ..model import (BlockQuote, Cite, Coins, Document, Editorial, Formatted, Heading, Link, Paragraph, Quotation,
                     Table, Text, Title)
 
 

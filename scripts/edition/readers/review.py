@@ -5,13 +5,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import config
-from .editorial import PageEditorial, mark_phrases
-from .errors import SourceError
+from .. import config
+from ..editorial import PageEditorial, mark_phrases
+from ..errors import SourceError
 from .addresses import URL, continues_url, link_addresses
-from .model import BlockQuote, Document, EditorialNote, Heading, Note, NoteRef, PageStart, Paragraph, Text
+from ..model import BlockQuote, Document, EditorialNote, Heading, Note, NoteRef, PageStart, Paragraph, Text
 from .note_numbers import NOTE_START, Candidate, ends_sentence, marker_candidates, markers, note_starts
-from .source_text import Line, ranges, read_lines
+from ..source_text import Line, ranges, read_lines
 
 DASHES = "-‐–—"
 

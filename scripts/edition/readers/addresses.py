@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Link, Text
+from ..model import Link, Text
 
 #: An address in the text: a bare URL becomes a link; one broken at a line's end is joined whole.
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .model import (BlockQuote, BulletList, Cite, Editorial, EditorialNote, Foreign, Heading, Link, NoteRef,
+from ..model import (BlockQuote, BulletList, Cite, Editorial, EditorialNote, Foreign, Heading, Link, NoteRef,
                     PageStart, Paragraph, Quotation, Sic, Table, Text, Title)
 from .tei_header import TEI, XML, Context, header, list_bibl
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import config
-from .errors import SourceError
+from .. import config
+from ..errors import SourceError
 
 #: Digits glued to what precedes them: a marker may follow a word, a year, a bracket, a quotation
 #: mark or a question mark; whether it is one is decided by the sequence of notes, not by this pattern.
