@@ -8,7 +8,8 @@ from conftest import ROOT
 from edition.citations import Bibliography, plain
 from edition.passes.cite_this import add_controls, page_snippet, places, popover_id
 from edition.writers.markdown import write
-from edition.model import BlockQuote, CitePlace, Document, Include, Note, Paragraph, Quotation, Text
+from edition.model import BlockQuote, Document, Note, Paragraph, Quotation, Text
+from edition.site_nodes import CitePlace, Include
 from edition.records import Edition, page_record
 
 

@@ -51,3 +51,54 @@ def test_notes_markers_pages_titles_and_editorial_marks():
     assert re.search(r'<span class="editorial explained" tabindex="0" aria-describedby="(ed-\d+)">\[sic\]'
                      r'<span class="ed-explanation" role="tooltip" id="\1" data-search-exclude>so printed</span></span>', html)
     assert "title=" not in html.split('id="fn:1"')[0].split("[sic]")[-1]
+
+
+# Places: the model names where a link points; the writer alone spells it ---------------------
+
+def test_a_place_is_spelled_relative_to_the_page_being_written():
+    from edition.model import Document, Link, Paragraph, Place, Text
+    from edition.writers import markdown
+
+    def written(page: str, target, base: str = "") -> str:
+        doc = Document(source="s", title="t", page=page, base=base)
+        doc.blocks.append(Paragraph([Link((Text("x"),), target)]))
+        return markdown.write(doc)
+
+    assert "(#fn:3)" in written("review.md", Place("review.md", "note", 3))
+    assert "(../review.md#p12)" in written("sources/review.md", Place("review.md", "anchor", "p12"))
+    assert "(sources/review.md#L42)" in written("review.md", Place("sources/review.md", "line", 42))
+    assert "(cite/key.ris)" in written("bibliography.md", Place(kind="download", at="key.ris"))
+    assert "(sources/review.md)" in written("snippets/register.md", Place("sources/review.md"), base="about.md")
+    assert "(https://example.org/a)" in written("review.md", "https://example.org/a")
+
+
+def test_how_notes_are_spelled_is_decided_in_one_place(decisions, monkeypatch):
+    """Links in the model name a note, not Python-Markdown's id for it: change the spelling in the
+    writer, and every such link (the bibliography's back-links, the source view's lines) follows."""
+    from edition import config, pages
+    from edition.writers import markdown
+    monkeypatch.setitem(markdown.FRAGMENTS, "note", "note-{}")
+    written = pages.all_pages(decisions, config.SOURCES_DIR)
+    linked = "".join(written[page] for page in ("bibliography.md", "sources/review.md"))
+    assert "#note-1)" in linked and "#fn:" not in linked
+
+
+def test_links_in_the_finished_model_name_places_not_files(decisions):
+    """Every link the readers and passes make points to a Place, or to an address outside the edition."""
+    from edition import config, pages
+    from edition.model import Link, Place
+    from edition.passes.bibliography_page import inline_lists
+    edited = pages.edit(decisions, config.SOURCES_DIR)
+    found = []
+
+    def walk(nodes):
+        for node in nodes:
+            if isinstance(node, Link):
+                found.append(node.target)
+            walk(getattr(node, "children", ()) or ())
+    for doc in edited.documents:
+        for _, _, inlines in inline_lists(doc):
+            walk(inlines)
+    assert found
+    assert all(isinstance(t, Place) or t.startswith(("http://", "https://")) for t in found), \
+        [t for t in found if not isinstance(t, Place)]

@@ -1,4 +1,4 @@
-"""The small document model every reader produces and the Markdown writer consumes."""
+"""The document model: what the readers find in a source, and nothing of how any writer shows it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -69,28 +69,6 @@ class Cite:
 
 
 @dataclass(frozen=True)
-class Formatted:
-    """Text the citation processor has already formatted, as HTML (a bibliography entry)."""
-    html: str
-
-
-@dataclass(frozen=True)
-class CitePlace:
-    """The control that shows how to cite a place of the page (its popover ``target``)."""
-    target: str
-    label: str          # what it does, for screen readers ("Cite paragraph 12")
-    text: str           # what it shows ("12", "cite")
-
-
-@dataclass(frozen=True)
-class MarginNote:
-    """A copy of note ``number`` beside its marker, for readers of wide screens (the note itself
-    stays in the notes: this copy is not read aloud, indexed or printed)."""
-    number: int
-    inlines: tuple
-
-
-@dataclass(frozen=True)
 class LineNumber:
     """A source line's number, the place that line can be cited and linked to."""
     number: int
@@ -103,21 +81,29 @@ class Verbatim:
 
 
 @dataclass(frozen=True)
-class Coins:
-    """A work's citation record as a COinS ContextObject, for reference managers."""
-    context: str
+class Place:
+    """Where in the edition a link points: a page (its name in the editorial file; empty: this page)
+    and a place on it, by kind and number or key; each writer spells it in its own way.
+    Kinds: "note" (n), "page" (of the printed source, n), "line" (of a source, n), "entry" (of
+    the bibliography, key), "download" (a record's file, "KEY.suffix"), "anchor" (a block's or
+    section's own id, as the reader or pass gave it: "p12", "q3", "dropped")."""
+    page: str = ""
+    kind: str = ""
+    at: str | int = ""
 
 
 @dataclass(frozen=True)
 class Link:
-    """A link to another page of the edition ("review.md#fn:1") or a place on this one ("#fn:1")."""
+    """A link to a place of the edition, or to an address outside it (a str); ``role`` says what
+    the link is: "backlink" (to a citing place), "download", "url" (an address in the text),
+    "tei" (a source's TEI document), or "" (a plain cross-reference)."""
     children: tuple
-    target: str
-    cls: str = "backlink"   # classes, space-separated
+    target: "Place | str"
+    role: str = ""
     title: str = ""
 
 
-Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Sic, Foreign, Cite, Formatted, Link, CitePlace, Coins, MarginNote, LineNumber, Verbatim]
+Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Sic, Foreign, Cite, Link, LineNumber, Verbatim]
 
 
 # Block elements -------------------------------------------------------------------
@@ -131,7 +117,9 @@ Span = tuple
 class Paragraph:
     inlines: list
     anchor: str | None = None
-    classes: tuple = ()
+    #: What the paragraph is, if not the text's own: "byline", "subtitle", "kicker" (a label above a
+    #: section), "entry" and "annotation" (of the bibliography), "apparatus" (the editors' statement).
+    role: str = ""
     lines: Span | None = None
 
 
@@ -184,25 +172,11 @@ class Note:
 
 
 @dataclass
-class CodeBlock:
-    """Text to copy as it is (a citation), with its language for highlighting."""
-    text: str
-    language: str = "text"
-    title: str = ""
-
-
-@dataclass
-class Include:
-    """Another file's text, put here when the site is built (the page's citations)."""
-    path: str
-
-
-@dataclass
 class BulletList:
     items: list            # each a list of inlines
 
 
-Block = Union[Paragraph, BlockQuote, Heading, EditorialNote, Quotation, Table, BulletList, CodeBlock, Include]
+Block = Union[Paragraph, BlockQuote, Heading, EditorialNote, Quotation, Table, BulletList]
 
 
 @dataclass
@@ -210,6 +184,7 @@ class Document:
     source: str                       # the source's path relative to the project
     title: str
     page: str = ""                    # where it goes under docs/ (empty: the reader's default page)
+    base: str = ""                    # the page it is part of, if another's (a fragment included there)
     blocks: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     appendix: list = field(default_factory=list)   # blocks after the notes (the page's citations)

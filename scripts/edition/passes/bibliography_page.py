@@ -7,28 +7,34 @@ from ..citations import Bibliography, plain
 from ..exports import FORMATS, coins
 from ..editorial import Decisions
 from ..errors import SourceError
-from ..model import (BlockQuote, Cite, Coins, Document, Editorial, Formatted, Heading, Link, Paragraph, Quotation,
-                    Table, Text, Title)
+from ..model import (BlockQuote, Cite, Document, Editorial, Heading, Link, Paragraph, Place, Quotation, Table, Text,
+                     Title)
+from ..site_nodes import Coins, Formatted
+
+
+def at(anchor: str | None) -> Place | None:
+    return Place(kind="anchor", at=anchor) if anchor else None
 
 
 def inline_lists(doc: Document):
-    """(anchor, label, inlines) for every run of inlines in the document, in order."""
+    """(place, label, inlines) for every run of inlines in the document, in order (place: where on
+    its page the run is, a Place without the page; None where it has no place of its own)."""
     for block in doc.blocks:
         if isinstance(block, Paragraph):
-            yield block.anchor, f"¶{block.anchor[1:]}" if block.anchor else "", block.inlines
+            yield at(block.anchor), f"¶{block.anchor[1:]}" if block.anchor else "", block.inlines
         elif isinstance(block, BlockQuote):
             for inner in block.blocks:
-                yield inner.anchor, f"¶{inner.anchor[1:]}" if inner.anchor else "", inner.inlines
+                yield at(inner.anchor), f"¶{inner.anchor[1:]}" if inner.anchor else "", inner.inlines
         elif isinstance(block, Quotation):
             label = f"praise {block.anchor[1:]}"
             for part in (block.quote, block.people, block.role):
-                yield block.anchor, label, part
+                yield at(block.anchor), label, part
         elif isinstance(block, Table):
             for row in block.rows:
                 for cell in row:
                     yield None, "", cell
     for note in doc.notes:
-        yield f"fn:{note.number}", f"note {note.number}", note.inlines
+        yield Place(kind="note", at=note.number), f"note {note.number}", note.inlines
 
 
 def keys_in(inlines) -> list[str]:
@@ -63,14 +69,14 @@ def add_notes(documents: list[Document], bibliography: Bibliography, works: dict
         inlines[i] = replace(inlines[i], note=note)
 
 
-def citing_places(documents: list[Document], labels: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+def citing_places(documents: list[Document], labels: dict[str, str]) -> dict[str, list[tuple[Place, str]]]:
     """Key -> [(link, label)] of every place on the site that cites it, in page order, each once."""
     places: dict[str, list[tuple[str, str]]] = {}
     for doc in documents:
         page = doc.page[:-3] if doc.page.endswith(".md") else doc.page
         for anchor, label, inlines in inline_lists(doc):
             for key in keys_in(inlines):
-                link = doc.page + (f"#{anchor}" if anchor else "")
+                link = replace(anchor, page=doc.page) if anchor else Place(doc.page)
                 text = f"{labels.get(doc.page, page)}{', ' + label if label else ''}"
                 if (link, text) not in places.setdefault(key, []):
                     places[key].append((link, text))
@@ -78,7 +84,7 @@ def citing_places(documents: list[Document], labels: dict[str, str]) -> dict[str
 
 
 def bibliography_document(bibliography: Bibliography, decisions: Decisions, works: dict,
-                          places: dict[str, list[tuple[str, str]]]) -> Document:
+                          places: dict[str, list[tuple[Place, str]]]) -> Document:
     settings = decisions.sections["bibliography"]
     doc = Document(source="sources/references.bib", title=settings["title"], page=settings["page"])
     doc.meta = {"title": settings["title"], "description": settings.get("description", "")}
@@ -99,18 +105,18 @@ def bibliography_document(bibliography: Bibliography, decisions: Decisions, work
             if back:
                 inlines += [Text(" Cited at: "), *links(back)]
             inlines += [Text(" Download: "),
-                        *links([(f"cite/{key}.{suffix}", label) for suffix, label in FORMATS.items()], "download")]
-            doc.blocks.append(Paragraph(inlines, anchor=f"ref-{key}", classes=("csl-entry",)))
+                        *links([(Place(kind="download", at=f"{key}.{suffix}"), label) for suffix, label in FORMATS.items()], "download")]
+            doc.blocks.append(Paragraph(inlines, anchor=f"ref-{key}", role="entry"))
             annote = plain(works[key].get("annote", ""))
             if annote:
-                doc.blocks.append(Paragraph([Text(annote)], classes=("csl-annote",)))
+                doc.blocks.append(Paragraph([Text(annote)], role="annotation"))
     return doc
 
 
-def links(back: list[tuple[str, str]], cls: str = "backlink") -> list:
+def links(back: list[tuple[Place, str]], role: str = "backlink") -> list:
     out = []
-    for n, (href, label) in enumerate(back):
-        out += ([Text(", ")] if n else []) + [Link((Text(label),), href, cls=cls)]
+    for n, (place, label) in enumerate(back):
+        out += ([Text(", ")] if n else []) + [Link((Text(label),), place, role=role)]
     return out
 
 

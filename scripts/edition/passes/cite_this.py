@@ -6,7 +6,8 @@ import html
 import re
 
 from ..exports import FORMATS, export
-from ..model import BlockQuote, CitePlace, Document, Include, Note, Paragraph, Quotation, Text
+from ..model import BlockQuote, Document, Note, Paragraph, Quotation, Text
+from ..site_nodes import CitePlace, Include
 from ..records import at, page_id
 
 #: Where the build puts each page's citations (included at the page's end) and the downloads.

@@ -1,7 +1,8 @@
 """Puts a copy of each note beside its marker, for the margin of wide screens (sidenotes)."""
 from __future__ import annotations
 
-from ..model import BlockQuote, Document, MarginNote, NoteRef, Paragraph
+from ..model import BlockQuote, Document, NoteRef, Paragraph
+from ..site_nodes import MarginNote
 
 
 def add_margin_notes(doc: Document) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import checksums
-from ..model import BulletList, Document, Editorial, Heading, Link, Table, Text, Title
+from ..model import BulletList, Document, Editorial, Heading, Link, Place, Table, Text, Title
 from ..records import tei_path
 from .source_view import view_page
 
@@ -22,13 +22,14 @@ def register(decisions: dict, sources_dir: Path, documents: list[Document]) -> D
     """The register, with the furniture lines the readers dropped from each source (``doc.data["dropped"]``)."""
     dropped = {doc.source: doc.data["dropped"] for doc in documents if "dropped" in doc.data}
     record = checksums.record(sources_dir / "SHA256SUMS")
-    doc = Document(source="sources/editorial.toml and sources/SHA256SUMS", title="Register", page="snippets/register.md")
+    doc = Document(source="sources/editorial.toml and sources/SHA256SUMS", title="Register", page="snippets/register.md",
+                   base="about.md")     # included in About: its links are About's
     doc.blocks.append(Heading(2, [Text("The sources")], anchor="sources"))
     doc.blocks.append(Table(["Page", "Source file (as received, never edited)", "SHA-256", "Line by line", "Encoded"],
                             [[[Text(", ".join(filter(None, [p.page, p.settings.get("author_page")])))], [Text(f"sources/{p.source}")],
                               [Text(record.get(p.source, ("not recorded", 0))[0])],
-                              [Link((Text("source view"),), view_page(kind), cls="")],
-                              [Link((Text("TEI XML"),), tei_path(p.source), cls="tei")]] for kind, p in decisions.items()]))
+                              [Link((Text("source view"),), Place(view_page(kind)))],
+                              [Link((Text("TEI XML"),), Place(tei_path(p.source)), role="tei")]] for kind, p in decisions.items()]))
     doc.blocks.append(Heading(2, [Text("Editorial interventions")], anchor="editorial-interventions"))
     for kind, page in decisions.items():
         doc.blocks.append(Heading(3, [Text(f"{page.page} (from sources/{page.source})")]))

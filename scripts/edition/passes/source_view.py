@@ -7,15 +7,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from .bibliography_page import inline_lists
-from ..model import (BlockQuote, Document, Heading, LineNumber, Link, Note, PageStart, Paragraph, Quotation, Table,
+from ..model import (BlockQuote, Document, Heading, LineNumber, Link, Note, PageStart, Paragraph, Place, Quotation, Table,
                     Text, Verbatim)
 from ..source_text import read_lines
 
 #: The page of each source's view, by its section in editorial.toml (sources/review.md -> /sources/review/).
 VIEW_DIR = "sources"
 #: Where About lists the editorial decisions and the dropped lines (links from a line they touch).
-DECISIONS = "../about.md#editorial-interventions"
-DROPPED = "../about.md#dropped"
+DECISIONS = Place("about.md", "anchor", "editorial-interventions")
+DROPPED = Place("about.md", "anchor", "dropped")
+SOURCES = Place("about.md", "anchor", "sources")
 
 
 def view_page(section: str) -> str:
@@ -32,22 +33,22 @@ def link_page_starts(documents: list, view: str) -> None:
                     inlines[index] = replace(node, line=starts[node.number], view=view)
 
 
-def place(doc: Document, block) -> tuple[str, str]:
+def place(doc: Document, block) -> tuple[str, Place]:
     """What a block is called and where it is on its page (a link from the source view)."""
-    page = f"../{doc.page}"
+    page = Place(doc.page)
     if isinstance(block, Note):
-        return f"note {block.number}", f"{page}#fn:{block.number}"
+        return f"note {block.number}", Place(doc.page, "note", block.number)
     if isinstance(block, BlockQuote):
         inner = next((b.anchor for b in block.blocks if getattr(b, "anchor", None)), None)
-        return (f"block quotation, paragraph {inner[1:]}", f"{page}#{inner}") if inner else ("block quotation", page)
+        return (f"block quotation, paragraph {inner[1:]}", Place(doc.page, "anchor", inner)) if inner else ("block quotation", page)
     if isinstance(block, Quotation):
-        return f"quotation {block.anchor[1:]}", f"{page}#{block.anchor}"
+        return f"quotation {block.anchor[1:]}", Place(doc.page, "anchor", block.anchor)
     if isinstance(block, Paragraph) and block.anchor:
-        return f"paragraph {block.anchor[1:]}", f"{page}#{block.anchor}"
+        return f"paragraph {block.anchor[1:]}", Place(doc.page, "anchor", block.anchor)
     if isinstance(block, Heading):
-        return "heading", f"{page}#{block.anchor}" if block.anchor else page
+        return "heading", Place(doc.page, "anchor", block.anchor) if block.anchor else page
     if isinstance(block, Table):
-        return "publication details", f"{page}#publication-details"
+        return "publication details", Place(doc.page, "anchor", "publication-details")
     return "label", page
 
 
@@ -72,12 +73,12 @@ def annotations(documents: list, editorial, title: str) -> dict[int, list]:
     for doc in documents:
         layout = doc.data.get("layout", {})
         for page, line in layout.get("pages", {}).items():
-            add(line, Link((Text(f"p. {page} begins"),), f"../{doc.page}#page-{page}", cls=""))
+            add(line, Link((Text(f"p. {page} begins"),), Place(doc.page, "page", page)))
         for line in layout.get("rules", []):
             add(line, Text("the rule above the page's notes"))
         for item in doc.data.get("dropped", []):
             reason = "the title line repeated" if item.text == title else "site furniture"
-            add(item.line, Text(f"dropped: {reason} ("), Link((Text("listed on About"),), DROPPED, cls=""), Text(")"))
+            add(item.line, Text(f"dropped: {reason} ("), Link((Text("listed on About"),), DROPPED), Text(")"))
     return notes
 
 
@@ -96,7 +97,7 @@ def marks(lines: list, editorial, reached: set) -> dict[int, list]:
             if number in reached:
                 found.setdefault(number, []).append(
                     [Text(f"marked {mark.get('mark', '[sic]')} by the editors ("),
-                     Link((Text("decisions"),), DECISIONS, cls=""), Text(")")])
+                     Link((Text("decisions"),), DECISIONS), Text(")")])
     return found
 
 
@@ -110,7 +111,7 @@ def source_view(editorial, path: Path, documents: list, sha256: str, section: st
         for first, last in block.lines:
             for number in range(first, last + 1):
                 begins = isinstance(block, Note) and number == block.lines[0][0]     # where its number stands
-                went.setdefault(number, []).append(Link((Text(label + (" begins" if begins else "")),), target, cls=""))
+                went.setdefault(number, []).append(Link((Text(label + (" begins" if begins else "")),), target))
     notes = annotations(documents, editorial, title)
     for number, items in marks(lines, editorial, set(went)).items():
         notes.setdefault(number, []).extend(items)
@@ -130,7 +131,7 @@ def source_view(editorial, path: Path, documents: list, sha256: str, section: st
     doc.blocks.append(Paragraph([Text(f"The file as received, never edited: {len(lines)} lines, SHA-256 {sha256}. "
                                       "Each line links to what it became in the edition; lines that became nothing "
                                       "say why. See also "),
-                                 Link((Text("the sources and their checksums"),), "../about.md#sources", cls=""),
-                                 Text(".")], classes=("apparatus",)))
+                                 Link((Text("the sources and their checksums"),), SOURCES),
+                                 Text(".")], role="apparatus"))
     doc.blocks.append(Table(["Line", "As received", "In the edition"], rows))
     return doc

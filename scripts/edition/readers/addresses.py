@@ -30,7 +30,7 @@ def link_addresses(node: Text) -> list:
         if match.start() > position:
             out.append(Text(node.value[position:match.start()]))
         target = address if "://" in address else "https://" + address
-        out.append(Link((Text(address),), target, cls="url"))
+        out.append(Link((Text(address),), target, role="url"))
         position = match.start() + len(address)
     if position < len(node.value):
         out.append(Text(node.value[position:]))

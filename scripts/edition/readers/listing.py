@@ -128,12 +128,12 @@ def book_page(path: Path, listing: Listing, editorial: PageEditorial) -> Documen
     doc.data["dropped"] = listing.dropped
     doc.blocks.append(Heading(1, [Text(title)], lines=span(listing.title)))   # the subtitle is on its line
     if subtitle:
-        doc.blocks.append(Paragraph([Text(subtitle)], classes=("subtitle",)))
+        doc.blocks.append(Paragraph([Text(subtitle)], role="subtitle"))
     doc.blocks.append(Paragraph([Editorial("by " + editorial.settings["byline"],
                                            "The author's name as the listing's author section gives it")]))
     doc.blocks.append(Heading(2, [Text("Publication details")], anchor="publication-details", editorial=True))
     if listing.details_label:
-        doc.blocks.append(Paragraph([Text(listing.details_label.text)], classes=("kicker",), lines=span(listing.details_label)))
+        doc.blocks.append(Paragraph([Text(listing.details_label.text)], role="kicker", lines=span(listing.details_label)))
     doc.blocks.append(details_table(listing.details, listing.details_lines))
     doc.blocks.append(Heading(2, [Text("Description")], anchor="description", editorial=True))
     doc.blocks += [Paragraph(mark_phrases(i.text, editorial), anchor=f"p{n}", lines=span(i))
@@ -171,7 +171,7 @@ def author_page(listing: Listing, editorial: PageEditorial) -> Document:
     doc = Document(source=editorial.source_label, title=name.text, page=editorial.settings["author_page"])
     doc.meta = {"title": name.text,
                 "description": editorial.settings.get("author_description", "")}
-    doc.blocks.append(Paragraph([Text(label.text)], classes=("kicker",), lines=span(label)))
+    doc.blocks.append(Paragraph([Text(label.text)], role="kicker", lines=span(label)))
     doc.blocks.append(Heading(1, mark_phrases(name.text, editorial), lines=span(name)))
     doc.blocks += [Paragraph(mark_phrases(i.text, editorial), anchor=f"p{n}", lines=span(i)) for n, i in enumerate(bio, start=1)]
     return doc

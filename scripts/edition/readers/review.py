@@ -194,7 +194,7 @@ def read_review(path: Path | str, editorial: PageEditorial) -> Document:
     doc.meta = editorial.front_matter(pages=pages)
     doc.data["layout"] = layout
     doc.blocks.append(Heading(1, mark_phrases(editorial.title, editorial), editorial=True))
-    doc.blocks.append(Paragraph(editorial.byline(), classes=("apparatus",)))
+    doc.blocks.append(Paragraph(editorial.byline(), role="byline"))
     if editorial.settings.get("attribution"):
         doc.blocks.append(EditorialNote("Attribution (editorial)", [Text(editorial.settings["attribution"])]))
     for number, chunk in enumerate(body, start=1):

@@ -1,43 +1,41 @@
 """Writes a model Document as Markdown for MkDocs (Python-Markdown with attr_list, footnotes, admonition)."""
 from __future__ import annotations
 
-import html
 import itertools
-import re
+import posixpath
 
 import yaml
 
 from .. import config
-from ..model import (BlockQuote, BulletList, CitePlace, Coins, CodeBlock, Formatted, Include, Link, Cite, Document, Editorial,
-                    EditorialNote, Foreign, Heading, MarginNote, Note, NoteRef, PageStart, Paragraph, Quotation, Table,
-                    LineNumber, Sic, Text, Title, Verbatim)
+from .markdown_text import attribute, escape, formatted, link
+from ..model import (BlockQuote, BulletList, Link, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Note,
+                     NoteRef, PageStart, Paragraph, Place, Quotation, Table, LineNumber, Sic, Text, Title, Verbatim)
+from ..site_nodes import CitePlace, Coins, Formatted, Include, MarginNote
 
-# Characters Markdown (with attr_list, footnotes and tables) reads as markup anywhere in a line,
-# and the ones it reads so only at a line's start; each is escaped with a backslash.
-MARKUP = re.compile(r"([\\`*_{}\[\]|])")
 #: Where the bibliography entries are (#ref-KEY), relative to the generated pages.
 BIBLIOGRAPHY_PAGE = "bibliography.md"
 #: Python-Markdown's footnotes extension puts the notes where this stands (its PLACE_MARKER).
 FOOTNOTES_HERE = "///Footnotes Go Here///"
-LINE_START = re.compile(r"^(\s*)([#>+-]|\d+(?=[.)]))")
+#: How each kind of place is spelled as a fragment id: Python-Markdown's footnotes, the edition's own ids.
+FRAGMENTS = {"note": "fn:{}", "page": "page-{}", "line": "L{}", "entry": "ref-{}", "anchor": "{}"}
+#: Downloads of the records (Place kind "download") are files under this folder of the site.
+DOWNLOADS = "cite"
+#: The class each role of a paragraph or a link is given (Material and extra.css style them).
+ROLE_CLASSES = {"byline": "apparatus", "apparatus": "apparatus", "subtitle": "subtitle", "kicker": "kicker",
+                "entry": "csl-entry", "annotation": "csl-annote", "backlink": "backlink", "download": "download",
+                "url": "url", "tei": "tei", "": ""}
 
 
-def escape(text: str) -> str:
-    """Text shown as text: no Markdown, HTML or entity in it is interpreted."""
-    text = html.escape(text, quote=False)
-    text = MARKUP.sub(r"\\\1", text)
-    return LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit() else m.group(2) + "\\"), text)
-
-
-def attribute(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def link(inner: str, target: str, title: str = "", cls: str = "ref") -> str:
-    """A Markdown link, so that MkDocs checks its target and writes the right URL for any URL style."""
-    title = ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"' if title else ""
-    classes = " ".join("." + name for name in cls.split())
-    return f"[{inner}]({target}{title})" + (f"{{: {classes} }}" if classes else "")
+def address(target: Place | str) -> str:
+    """A place of the edition as a Markdown link target, relative to the page being written (MkDocs
+    turns it into the right URL); an outside address as it is."""
+    if isinstance(target, str):
+        return target
+    if target.kind == "download":
+        return posixpath.relpath(f"{DOWNLOADS}/{target.at}", posixpath.dirname(_page) or ".")
+    page = posixpath.relpath(target.page, posixpath.dirname(_page) or ".") if target.page and target.page != _page else ""
+    fragment = FRAGMENTS[target.kind].format(target.at) if target.kind else ""
+    return page + (f"#{fragment}" if fragment else "")
 
 
 def ref(key: str) -> str:
@@ -59,7 +57,7 @@ def inline(node) -> str:
         if not node.view:
             return (f'<a class="page-marker" id="page-{node.number}" href="#page-{node.number}" '
                     f'title="{title}">[p.&nbsp;{node.number}]</a> ')
-        target = f"{node.view}#L{node.line}"
+        target = address(Place(node.view, "line", node.line))
         return f'[\\[p.&nbsp;{node.number}\\]]({target} "{title}: source, line {node.line}"){{: #page-{node.number} .page-marker }} '
     if isinstance(node, Editorial):
         inner = escape(node.value)
@@ -87,7 +85,7 @@ def inline(node) -> str:
     if isinstance(node, Sic):   # the source's words as printed, then the editors' mark
         return "".join(inline(c) for c in node.children) + " " + inline(Editorial(node.mark, node.explanation))
     if isinstance(node, Link):
-        return link("".join(inline(c) for c in node.children), node.target, node.title, cls=node.cls)
+        return link("".join(inline(c) for c in node.children), address(node.target), node.title, cls=ROLE_CLASSES[node.role])
     if isinstance(node, Formatted):
         return formatted(node.html)
     if isinstance(node, CitePlace):
@@ -119,19 +117,6 @@ def plain_inline(node) -> str:
     return ""
 
 
-def formatted(fragment: str) -> str:
-    """HTML from the citation processor, its text escaped so that Markdown leaves it as it is."""
-    from lxml import html as lxml_html
-    root = lxml_html.fromstring(f"<span>{fragment}</span>")
-
-    def walk(element) -> str:
-        attrs = "".join(f' {k}="{attribute(v)}"' for k, v in element.attrib.items())
-        inner = escape(element.text or "") + "".join(walk(child) + escape(child.tail or "") for child in element)
-        return f"<{element.tag}{attrs}>{inner}</{element.tag}>"
-
-    return escape(root.text or "") + "".join(walk(c) + escape(c.tail or "") for c in root)
-
-
 def inlines(nodes) -> str:
     return "".join(inline(n) for n in nodes)
 
@@ -146,7 +131,7 @@ def attrs(anchor: str | None, *classes: str) -> str:
 def block(node) -> str:
     if isinstance(node, Paragraph):
         text = inlines(node.inlines)
-        mark = attrs(node.anchor, *(("para",) if node.anchor else ()), *node.classes)
+        mark = attrs(node.anchor, *(("para",) if node.anchor else ()), *filter(None, [ROLE_CLASSES[node.role]]))
         return f"{text}\n{mark}" if mark else text
     if isinstance(node, Heading):
         mark = attrs(node.anchor, *(["apparatus"] if node.editorial else []))   # the editors', plainly: unmarked
@@ -167,12 +152,6 @@ def block(node) -> str:
         rule = "|" + "|".join(" --- " for _ in node.header) + "|"
         rows = ["| " + " | ".join(inlines(cell) or " " for cell in row) + " |" for row in node.rows]
         return "\n".join([head, rule, *rows])
-    if isinstance(node, CodeBlock):
-        fence = "```"
-        while fence in node.text:
-            fence += "`"
-        title = f' title="{node.title}"' if node.title else ""
-        return f"{fence}{node.language}{title}\n{node.text}\n{fence}"
     if isinstance(node, Include):
         return f'--8<-- "{node.path}"'
     if isinstance(node, BulletList):
@@ -185,12 +164,14 @@ def note(node: Note) -> str:
 
 
 _explanations = itertools.count(1)
+_page = ""       # the page being written, that links are relative to
 
 
 def write(doc: Document) -> str:
     """The page's Markdown: front matter (none for a fragment without meta), header, blocks, then notes."""
-    global _explanations
+    global _explanations, _page
     _explanations = itertools.count(1)      # explanation ids, unique within the page
+    _page = doc.base or doc.page            # links are written relative to it
     parts = [config.GENERATED_HEADER.format(source=doc.source)]
     if doc.meta:
         front = yaml.safe_dump(doc.meta, allow_unicode=True, sort_keys=False, width=1000).strip()

@@ -10,7 +10,7 @@ from ..model import (BlockQuote, BulletList, Cite, Editorial, EditorialNote, For
 from .tei_header import TEI, XML, Context, header, list_bibl
 
 #: Model nodes that belong to the site alone (controls, margin copies, citeproc's HTML): no TEI.
-SITE_ONLY = {"CitePlace", "MarginNote", "Coins", "Formatted", "CodeBlock", "Include"}
+SITE_ONLY = {"CitePlace", "MarginNote", "Coins", "Formatted", "Include"}
 
 
 def el(tag: str, parent=None, text: str = "", **attrs):
@@ -76,7 +76,7 @@ class Writer:
             self.cited.add(node.key)
             self.inlines(el("ref", parent, target=f"#{node.key}", type="bibl"), node.children)
         elif isinstance(node, Link):
-            if node.target.startswith(("http://", "https://")):
+            if isinstance(node.target, str):     # an address outside the edition
                 self.inlines(el("ref", parent, target=node.target), node.children)
             else:
                 self.inlines(parent, node.children)
@@ -132,10 +132,10 @@ def document_div(body, doc, writer: Writer):
             if node.level > 1:
                 current, heads_only = el("div", div, xml_id=writer.id(node.anchor), type="editorial" if node.editorial else ""), True
             writer.inlines(el("head", current, type="editorial" if node.editorial else ""), node.inlines)
-        elif heads_only and isinstance(node, Paragraph) and "apparatus" in node.classes:
+        elif heads_only and isinstance(node, Paragraph) and node.role == "byline":
             writer.inlines(el("byline", current, resp="#editors"), node.inlines)     # the editors' byline
-        elif heads_only and isinstance(node, Paragraph) and HEAD_ROLES & set(node.classes):
-            writer.inlines(el("head", current, type=sorted(HEAD_ROLES & set(node.classes))[0]), node.inlines)
+        elif heads_only and isinstance(node, Paragraph) and node.role in HEAD_ROLES:
+            writer.inlines(el("head", current, type=node.role), node.inlines)
         else:
             writer.block(current, node)
             heads_only = False

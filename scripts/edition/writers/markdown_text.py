@@ -1,0 +1,41 @@
+"""Python-Markdown text: escaping words so that they stay words, attribute values, links, citeproc's HTML."""
+from __future__ import annotations
+
+import html
+import re
+
+# Characters Markdown (with attr_list, footnotes and tables) reads as markup anywhere in a line,
+# and the ones it reads so only at a line's start; each is escaped with a backslash.
+MARKUP = re.compile(r"([\\`*_{}\[\]|])")
+LINE_START = re.compile(r"^(\s*)([#>+-]|\d+(?=[.)]))")
+
+
+def escape(text: str) -> str:
+    """Text shown as text: no Markdown, HTML or entity in it is interpreted."""
+    text = html.escape(text, quote=False)
+    text = MARKUP.sub(r"\\\1", text)
+    return LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit() else m.group(2) + "\\"), text)
+
+
+def attribute(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def link(inner: str, target: str, title: str = "", cls: str = "ref") -> str:
+    """A Markdown link, so that MkDocs checks its target and writes the right URL for any URL style."""
+    title = ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"' if title else ""
+    classes = " ".join("." + name for name in cls.split())
+    return f"[{inner}]({target}{title})" + (f"{{: {classes} }}" if classes else "")
+
+
+def formatted(fragment: str) -> str:
+    """HTML from the citation processor, its text escaped so that Markdown leaves it as it is."""
+    from lxml import html as lxml_html
+    root = lxml_html.fromstring(f"<span>{fragment}</span>")
+
+    def walk(element) -> str:
+        attrs = "".join(f' {k}="{attribute(v)}"' for k, v in element.attrib.items())
+        inner = escape(element.text or "") + "".join(walk(child) + escape(child.tail or "") for child in element)
+        return f"<{element.tag}{attrs}>{inner}</{element.tag}>"
+
+    return escape(root.text or "") + "".join(walk(c) + escape(c.tail or "") for c in root)
