@@ -20,3 +20,11 @@ def test_bad_bytes_name_their_line(data, line, message):
         decode("src.txt", data)
     assert caught.value.line == line and message in str(caught.value)
     assert str(caught.value).startswith(f"src.txt:{line}: ")
+
+
+def test_line_of_finds_the_first_line_holding_a_needle_after_a_line():
+    from edition.source_text import line_of
+    text = "[review]\nsource = \"a.txt\"\n[listing]\nsource = \"b.txt\"\n"
+    assert line_of(text, "source =") == 2
+    assert line_of(text, "source =", after=3) == 4
+    assert line_of(text, "nowhere") is None

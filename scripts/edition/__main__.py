@@ -7,7 +7,8 @@ from pathlib import Path
 
 from . import config
 from .errors import BAD_INPUT_EXIT, SourceError
-from .pages import READERS, convert, load_decisions, write_atomically
+from .pages import READERS, convert, load_decisions
+from .files import write_atomically
 from .writers.tei_schema import InvalidTEI
 from .writers import WRITERS
 from .site_build import BuildFailed, build_site, generated_pages

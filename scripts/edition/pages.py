@@ -1,8 +1,6 @@
 """Which reader makes which page; the passes that finish them; the files the build writes."""
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,27 +161,6 @@ def convert(kind: str, source: Path, decisions, sources_dir: Path | None = None,
     edited = edit(decisions, sources_dir, editorial.reader, Path(source), editorial)
     edition = edition_of(config.ROOT, None, decisions)
     return WRITERS[to](edited.documents, contexts(decisions, sources_dir, edited, edition, [(editorial, source)]))
-
-
-def write_atomically(pages: dict[str, str], out_dir: Path) -> list[Path]:
-    """Write every page, or none: each goes to a temporary file first and is renamed over its target."""
-    staged = []
-    try:
-        for name, text in pages.items():
-            target = out_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".converting-")
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-            staged.append((Path(temp), target))
-    except BaseException:
-        for temp, _ in staged:
-            temp.unlink(missing_ok=True)
-        raise
-    for temp, target in staged:
-        os.chmod(temp, 0o644)
-        os.replace(temp, target)
-    return [target for _, target in staged]
 
 
 load_decisions = editorial_data.load

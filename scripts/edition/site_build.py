@@ -10,7 +10,8 @@ from pathlib import Path
 from . import checksums, config
 from .anchors import check_anchors, update_registry
 from .errors import SourceError
-from .pages import all_pages, citation_pages, edit, load_decisions, tei_files, write_atomically
+from .pages import all_pages, citation_pages, edit, load_decisions, tei_files
+from .files import write_atomically
 from .writers.tei_schema import InvalidTEI
 from .records import Edition, edition_of
 

@@ -46,3 +46,9 @@ def read_lines(path: Path | str) -> list[Line]:
     except OSError as err:
         raise SourceError(path, None, f"cannot read the file ({err.strerror})") from None
     return decode(path, data)
+
+
+def line_of(text: str, needle: str, after: int = 0) -> int | None:
+    """The number of the first line after line ``after`` of a file's text that holds ``needle``
+    (where an error in a data file is reported)."""
+    return next((n for n, line in enumerate(text.splitlines(), 1) if n > after and needle in line), None)

@@ -73,7 +73,7 @@ def citing_places(documents: list[Document], labels: dict[str, str]) -> dict[str
     """Key -> [(link, label)] of every place on the site that cites it, in page order, each once."""
     places: dict[str, list[tuple[str, str]]] = {}
     for doc in documents:
-        page = doc.page[:-3] if doc.page.endswith(".md") else doc.page
+        page = doc.page.removesuffix(".md")
         for anchor, label, inlines in inline_lists(doc):
             for key in keys_in(inlines):
                 link = replace(anchor, page=doc.page) if anchor else Place(doc.page)

@@ -1,0 +1,27 @@
+"""Writing files whole or not at all: a reader or a build never sees half a page or half a cache entry."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomically(pages: dict[str, str], out_dir: Path) -> list[Path]:
+    """Write every page, or none: each goes to a temporary file first and is renamed over its target."""
+    staged = []
+    try:
+        for name, text in pages.items():
+            target = out_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".converting-")
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+            staged.append((Path(temp), target))
+    except BaseException:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+        raise
+    for temp, target in staged:
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    return [target for _, target in staged]
