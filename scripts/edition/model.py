@@ -140,7 +140,7 @@ class Heading:
 
 @dataclass
 class EditorialNote:
-    """A boxed note by the editors (an admonition)."""
+    """A statement by the editors about the text, with its heading (the attribution); writers choose how to set it off."""
     title: str
     inlines: list
 

@@ -6,17 +6,15 @@ from pathlib import Path
 
 from . import checksums, config
 from . import editorial as editorial_data
-from .passes.bibliography_page import add_notes, bibliography_document, check_keys, citing_places, inline_lists, keys_in
-from .passes.cite_this import add_controls, citation_files
 from .citations import Bibliography, csl_file
 from .errors import SourceError
-from .passes.margin_notes import add_margin_notes
+from .passes import PassContext, finish
+from .passes.cite_this import citation_files
+from .passes.source_view import source_view, view_page
 from .writers.markdown import write
-from .passes.metadata import CONTEXT, book_meta, review_meta
 from .records import Edition, edition_of, edition_record, page_record, tei_path, works as work_records
 from .passes.register import register
 from .readers import READERS
-from .passes.source_view import link_page_starts, source_view, view_page
 from .writers.tei_header import Context
 from .writers import WRITERS
 
@@ -51,47 +49,18 @@ class Edited:
     works: dict
 
 
-def add_metadata(doc, settings: dict, works: dict) -> None:
-    if settings.get("work"):
-        cited = list(dict.fromkeys(k for _, _, inlines in inline_lists(doc) for k in keys_in(inlines)))
-        review_meta(doc, works[settings["work"]], works, cited)
-    elif settings.get("about"):
-        book_meta(doc, works[settings["about"]], doc.data.get("details", {}), settings.get("book_format", ""))
-    elif settings.get("schema"):
-        doc.meta["schema"] = {"@context": CONTEXT, **settings["schema"]}
-
-
-def finish(documents: list, decisions, bibliography: Bibliography, works: dict) -> list:
-    """The passes, in order: cited keys checked, locators given their notes, metadata, cite controls."""
-    check_keys(documents, bibliography, decisions)
-    add_notes(documents, bibliography, works)
-    cite = decisions.sections.get("cite", {})
-    for doc in documents:
-        add_margin_notes(doc)
-        if doc.page in cite:
-            add_metadata(doc, cite[doc.page], works)
-            doc.meta.setdefault("hide", ["navigation"])    # the tabs navigate; the margin takes the notes
-            add_controls(doc)
-    return documents
-
-
 def edit(decisions, sources_dir: Path, kind: str | None = None, source: Path | None = None,
          editorial=None) -> Edited:
     """Read every source (or only ``source`` with the reader ``kind`` and its section of decisions)
-    and finish the documents; the Bibliography page last, with links back to every citing place."""
+    and run the passes over the documents."""
     bibliography = bibliography_of(decisions, sources_dir)
     works = work_records(bibliography, decisions.sections.get("records", {}), decisions.file, decisions.line_of)
     if kind:
-        return Edited(finish(read(source, editorial), decisions, bibliography, works), bibliography, works)
-    documents = []
-    for section, editorial in decisions.items():
-        read_now = read(sources_dir / editorial.source, editorial)
-        link_page_starts(read_now, view_page(section))
-        documents += read_now
-    finish(documents, decisions, bibliography, works)
-    labels = {page: settings.get("label", page) for page, settings in decisions.sections.get("cite", {}).items()}
-    bib_doc = bibliography_document(bibliography, decisions, works, citing_places(documents, labels))
-    return Edited(documents + finish([bib_doc], decisions, bibliography, works), bibliography, works)
+        return Edited(finish(read(source, editorial), PassContext(decisions, bibliography, works)), bibliography, works)
+    documents = [doc for e in decisions.values() for doc in read(sources_dir / e.source, e)]
+    views = {e.source_label: view_page(section) for section, e in decisions.items()}
+    return Edited(finish(documents, PassContext(decisions, bibliography, works, views, bibliography_page=True)),
+                  bibliography, works)
 
 
 def all_pages(decisions, sources_dir: Path, edited: Edited | None = None) -> dict[str, str]:

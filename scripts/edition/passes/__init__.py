@@ -1,1 +1,96 @@
-"""The passes: each takes model documents and returns them finished a step further (notes, controls, metadata, views)."""
+"""The passes, listed once in order: each takes the documents and what they need (a PassContext) and
+returns them finished a step further."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .bibliography_page import add_notes, bibliography_document, check_keys, citing_places, inline_lists, keys_in
+from .cite_this import add_controls
+from .margin_notes import add_margin_notes
+from .metadata import CONTEXT, book_meta, review_meta
+from .source_view import link_page_starts
+
+
+@dataclass
+class PassContext:
+    """What the passes need beyond the documents: the decisions, the bibliography and its records,
+    the source view of each source (by its label; none when one source is converted alone), and
+    whether the edition's Bibliography page is made (not when one source is converted alone)."""
+    decisions: object
+    bibliography: object
+    works: dict
+    views: dict = field(default_factory=dict)
+    bibliography_page: bool = False
+
+    def cite(self, doc) -> dict | None:
+        """The cite settings of a document's page: pages with these are cited, and get controls."""
+        return self.decisions.sections.get("cite", {}).get(doc.page)
+
+
+def page_starts_linked(documents: list, ctx: PassContext) -> list:
+    for doc in documents:
+        if doc.source in ctx.views:
+            link_page_starts([doc], ctx.views[doc.source])
+    return documents
+
+
+def keys_checked(documents: list, ctx: PassContext) -> list:
+    check_keys(documents, ctx.bibliography, ctx.decisions)
+    return documents
+
+
+def with_bibliography_page(documents: list, ctx: PassContext) -> list:
+    """The Bibliography page, with links back to every place of the other pages that cites an entry."""
+    if not ctx.bibliography_page:
+        return documents
+    cite = ctx.decisions.sections.get("cite", {})
+    labels = {page: settings.get("label", page) for page, settings in cite.items()}
+    return documents + [bibliography_document(ctx.bibliography, ctx.decisions, ctx.works, citing_places(documents, labels))]
+
+
+def citation_notes(documents: list, ctx: PassContext) -> list:
+    add_notes(documents, ctx.bibliography, ctx.works)
+    return documents
+
+
+def margin_notes(documents: list, ctx: PassContext) -> list:
+    for doc in documents:
+        add_margin_notes(doc)
+    return documents
+
+
+def metadata(documents: list, ctx: PassContext) -> list:
+    """Citation metadata of each cited page: of a review, of a book, or a schema.org type."""
+    for doc in documents:
+        settings = ctx.cite(doc)
+        if settings is None:
+            continue
+        if settings.get("work"):
+            cited = list(dict.fromkeys(k for _, _, inlines in inline_lists(doc) for k in keys_in(inlines)))
+            review_meta(doc, ctx.works[settings["work"]], ctx.works, cited)
+        elif settings.get("about"):
+            book_meta(doc, ctx.works[settings["about"]], doc.data.get("details", {}), settings.get("book_format", ""))
+        elif settings.get("schema"):
+            doc.meta["schema"] = {"@context": CONTEXT, **settings["schema"]}
+    return documents
+
+
+def cite_controls(documents: list, ctx: PassContext) -> list:
+    for doc in documents:
+        if ctx.cite(doc) is not None:
+            doc.meta.setdefault("hide", ["navigation"])    # the tabs navigate; the margin takes the notes
+            add_controls(doc)
+    return documents
+
+
+#: In order: page markers linked to their source lines; cited keys checked; the Bibliography page
+#: made from the pages' citations; locators given their notes; margin copies of the notes; metadata;
+#: cite controls.
+PASSES = (page_starts_linked, keys_checked, with_bibliography_page, citation_notes, margin_notes, metadata,
+          cite_controls)
+
+
+def finish(documents: list, ctx: PassContext) -> list:
+    for run in PASSES:
+        documents = run(documents, ctx)
+    return documents
