@@ -154,6 +154,7 @@ class Quotation:
     anchor: str | None = None
     controls: list = field(default_factory=list)   # after the attribution (the cite control)
     lines: Span | None = None
+    kind: str = ""         # what the quotation is, if known: "praise" (of a book, from its listing)
 
 
 @dataclass

@@ -26,7 +26,7 @@ def inline_lists(doc: Document):
             for inner in block.blocks:
                 yield at(inner.anchor), f"¶{inner.anchor[1:]}" if inner.anchor else "", inner.inlines
         elif isinstance(block, Quotation):
-            label = f"praise {block.anchor[1:]}"
+            label = f"{block.kind or 'quotation'} {block.anchor[1:]}"
             for part in (block.quote, block.people, block.role):
                 yield at(block.anchor), label, part
         elif isinstance(block, Table):

@@ -142,7 +142,7 @@ def book_page(path: Path, listing: Listing, editorial: PageEditorial) -> Documen
     for number, item in enumerate(listing.praise, start=1):
         quote, people, role = split_praise(path, item)
         doc.blocks.append(Quotation(mark_phrases(quote, editorial), mark_phrases(people, editorial),
-                                    mark_phrases(role, editorial), anchor=f"q{number}", lines=span(item)))
+                                    mark_phrases(role, editorial), anchor=f"q{number}", lines=span(item), kind="praise"))
     if listing.further_reading:
         label, *entries = listing.further_reading
         doc.blocks.append(Heading(2, [Text(label.text)], anchor="further-reading", lines=span(label)))

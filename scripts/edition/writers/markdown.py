@@ -23,7 +23,7 @@ DOWNLOADS = "cite"
 #: The class each role of a paragraph or a link is given (Material and extra.css style them).
 ROLE_CLASSES = {"byline": "apparatus", "apparatus": "apparatus", "subtitle": "subtitle", "kicker": "kicker",
                 "entry": "csl-entry", "annotation": "csl-annote", "backlink": "backlink", "download": "download",
-                "url": "url", "tei": "tei", "": ""}
+                "url": "url", "tei": "tei", "praise": "praise", "": ""}
 
 
 def address(target: Place | str) -> str:
@@ -143,7 +143,8 @@ def block(node) -> str:
         return f'!!! note "{attribute(node.title)}"\n\n    {inlines(node.inlines)}'
     if isinstance(node, Quotation):
         anchor = f' id="{node.anchor}"' if node.anchor else ""
-        return (f'<figure class="praise"{anchor} markdown>\n<blockquote markdown>\n{inlines(node.quote)}\n'
+        kind = ROLE_CLASSES.get(node.kind) or "quotation"
+        return (f'<figure class="{kind}"{anchor} markdown>\n<blockquote markdown>\n{inlines(node.quote)}\n'
                 f'</blockquote>\n<figcaption markdown="span"><span class="people">{inlines(node.people)}</span>, '
                 f'<span class="role">{inlines(node.role)}</span>{" " + inlines(node.controls) if node.controls else ""}</figcaption>\n'
                 f'</figure>')

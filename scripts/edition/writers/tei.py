@@ -95,7 +95,7 @@ class Writer:
             el("label", note, node.title)
             self.inlines(el("p", note), node.inlines)
         elif isinstance(node, Quotation):
-            cit = el("cit", parent, xml_id=self.id(node.anchor), type="praise")
+            cit = el("cit", parent, xml_id=self.id(node.anchor), type=node.kind)
             self.inlines(el("quote", cit), node.quote)
             bibl = el("bibl", cit)
             self.inlines(el("name", bibl), node.people)
