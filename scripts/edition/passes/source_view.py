@@ -123,11 +123,11 @@ def source_view(editorial, path: Path, documents: list, sha256: str, section: st
         if not cell and not line.text.strip():
             cell = [Text("blank")]
         rows.append([[LineNumber(line.number)], [Verbatim(line.text)], cell])
-    doc = Document(source=f"sources/{editorial.source}", title=f"Source: {editorial.source}", page=view_page(section))
-    doc.meta = {"title": f"Source: {editorial.source}", "search": {"exclude": True},
+    doc = Document(source=f"sources/{editorial.source}", title=f"{editorial.source}, line by line", page=view_page(section))
+    doc.meta = {"title": f"{editorial.source}, line by line", "search": {"exclude": True},
                 "description": f"The file sources/{editorial.source} as received, line by line, beside what each line became.",
                 "hide": ["navigation"]}
-    doc.blocks.append(Heading(1, [Text(f"Source: {editorial.source}")]))
+    doc.blocks.append(Heading(1, [Text(f"{editorial.source}, line by line")]))
     doc.blocks.append(Paragraph([Text(f"The file as received, never edited: {len(lines)} lines, SHA-256 {sha256}. "
                                       "Each line links to what it became in the edition; lines that became nothing "
                                       "say why. See also "),
