@@ -123,7 +123,7 @@ def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
         raise SourceError(path, int(match.group(1)) if match else None, f"not valid TOML: {err}") from None
     pages = {}
     for kind, section in data.items():
-        header = line_after(raw, 0, f"[{kind}]") or line_after(raw, 0, f"[{kind}.") or line_after(raw, 0, f"[[{kind}.")
+        header = line_of(raw, f"[{kind}]") or line_of(raw, f"[{kind}.") or line_of(raw, f"[[{kind}.")
         if not isinstance(section, dict) or "source" not in section:
             if kind not in OTHER_SECTIONS:
                 raise SourceError(path, header, f"unknown section [{kind}]: a page's section names its 'source'; "
@@ -131,13 +131,13 @@ def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
             continue
         reader = section.get("reader", kind)
         if reader not in SETTINGS:
-            raise SourceError(path, line_after(raw, header or 0, "reader") or header,
+            raise SourceError(path, line_of(raw, "reader", after=header or 0) or header,
                               f"unknown reader {reader!r} for [{kind}] (readers: {', '.join(SETTINGS)})")
         if "page" not in section:
             raise SourceError(path, header, f"[{kind}] has no 'page'")
 
         def refuse(key: str, message: str, kind=kind, header=header):
-            raise SourceError(path, line_after(raw, header or 0, f"{key} =") or header, f"[{kind}]: {message}")
+            raise SourceError(path, line_of(raw, f"{key} =", after=header or 0) or header, f"[{kind}]: {message}")
         pages[kind] = PageEditorial(
             file=path, raw=raw, source=section["source"], page=section["page"], title=section.get("title", ""),
             reader=reader, description=section.get("description", ""), titles=section.get("titles", []),
@@ -145,17 +145,19 @@ def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
     return Decisions(pages, {k: v for k, v in data.items() if k not in pages}, path, raw)
 
 
-def line_after(raw: str, start: int, needle: str) -> int | None:
-    return line_of(raw, needle, after=start)
+def phrase_pattern(phrase: str) -> str:
+    """A phrase of the editorial file as a regular expression: its words, any whitespace between
+    (so that it is found in a source's lines as in the re-flowed text)."""
+    return r"\s+".join(re.escape(word) for word in phrase.split())
 
 
 def mark_rules(editorial: PageEditorial, scope: str) -> list[tuple[str, object]]:
     """(regular expression, mark) for every phrase the editors mark in text of this scope."""
-    rules = [(re.escape(m["phrase"]), ("title", m)) for m in editorial.titles]
-    rules += [(re.escape(m["phrase"]), ("sic", m)) for m in editorial.sic]
+    rules = [(phrase_pattern(m["phrase"]), ("title", m)) for m in editorial.titles]
+    rules += [(phrase_pattern(m["phrase"]), ("sic", m)) for m in editorial.sic]
     for link in editorial.settings.get("links", []):
         if link.get("scope", "all") in ("all", scope):
-            rules.append((link["pattern"] if "pattern" in link else re.escape(link["phrase"]), ("link", link)))
+            rules.append((link["pattern"] if "pattern" in link else phrase_pattern(link["phrase"]), ("link", link)))
     # Longer phrases first, so that a full title wins over its short form.
     return sorted(rules, key=lambda rule: -len(rule[0]))
 

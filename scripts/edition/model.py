@@ -29,11 +29,10 @@ class NoteRef:
 
 @dataclass(frozen=True)
 class PageStart:
-    """Where a page of the printed source begins; ``line`` is the source line it begins on, and
-    ``view`` the page that shows the source line by line (set by the pass that links to it)."""
+    """Where a page of the printed source begins; ``source`` is its first line in the page that shows
+    the source line by line (set by the pass that links to it)."""
     number: int
-    line: int = 0
-    view: str = ""
+    source: "Place | None" = None
 
 
 @dataclass(frozen=True)

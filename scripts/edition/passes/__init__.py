@@ -30,7 +30,7 @@ class PassContext:
 def page_starts_linked(documents: list, ctx: PassContext) -> list:
     for doc in documents:
         if doc.source in ctx.views:
-            link_page_starts([doc], ctx.views[doc.source])
+            link_page_starts(doc, ctx.views[doc.source])
     return documents
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .bibliography_page import inline_lists
+from ..editorial import phrase_pattern
 from ..model import (BlockQuote, Document, Heading, LineNumber, Link, Note, PageStart, Paragraph, Place, Quotation, Table,
                     Text, Verbatim)
 from ..source_text import read_lines
@@ -23,14 +24,13 @@ def view_page(section: str) -> str:
     return f"{VIEW_DIR}/{section}.md"
 
 
-def link_page_starts(documents: list, view: str) -> None:
-    """The pass that gives each page marker the source line its page begins on and the view that shows it."""
-    for doc in documents:
-        starts = doc.data.get("layout", {}).get("pages", {})
-        for _, _, inlines in inline_lists(doc):
-            for index, node in enumerate(inlines):
-                if isinstance(node, PageStart) and node.number in starts:
-                    inlines[index] = replace(node, line=starts[node.number], view=view)
+def link_page_starts(doc: Document, view: str) -> None:
+    """Give each page marker the line its page begins on, in the view that shows the source."""
+    starts = doc.data.get("layout", {}).get("pages", {})
+    for _, _, inlines in inline_lists(doc):
+        for index, node in enumerate(inlines):
+            if isinstance(node, PageStart) and node.number in starts:
+                inlines[index] = replace(node, source=Place(view, "line", starts[node.number]))
 
 
 def place(doc: Document, block) -> tuple[str, Place]:
@@ -62,9 +62,8 @@ def spans(documents: list) -> list[tuple[Document, object]]:
     return found
 
 
-def annotations(documents: list, editorial, title: str) -> dict[int, list]:
-    """What the reader found at each line: page starts, note rules and note starts, dropped lines
-    with their reason, and the editors' decisions that touch a line."""
+def annotations(documents: list) -> dict[int, list]:
+    """What the reader found at each line: page starts, note rules, dropped lines with their reason."""
     notes: dict[int, list] = {}
 
     def add(line: int, *inlines) -> None:
@@ -77,8 +76,7 @@ def annotations(documents: list, editorial, title: str) -> dict[int, list]:
         for line in layout.get("rules", []):
             add(line, Text("the rule above the page's notes"))
         for item in doc.data.get("dropped", []):
-            reason = "the title line repeated" if item.text == title else "site furniture"
-            add(item.line, Text(f"dropped: {reason} ("), Link((Text("listed on About"),), DROPPED), Text(")"))
+            add(item.line, Text(f"dropped: {item.why} ("), Link((Text("listed on About"),), DROPPED), Text(")"))
     return notes
 
 
@@ -91,8 +89,7 @@ def marks(lines: list, editorial, reached: set) -> dict[int, list]:
         starts.append(starts[-1] + len(line.text) + 1)
     found: dict[int, list] = {}
     for mark in editorial.sic:
-        words = r"\s+".join(re.escape(word) for word in mark["phrase"].split())
-        for match in re.finditer(rf"(?<!\w){words}(?!\w)", text):
+        for match in re.finditer(rf"(?<!\w){phrase_pattern(mark['phrase'])}(?!\w)", text):
             number = lines[bisect.bisect_right(starts, match.start()) - 1].number
             if number in reached:
                 found.setdefault(number, []).append(
@@ -104,7 +101,6 @@ def marks(lines: list, editorial, reached: set) -> dict[int, list]:
 def source_view(editorial, path: Path, documents: list, sha256: str, section: str) -> Document:
     """The view of one source: its file and checksum, then each line beside where it went."""
     lines = read_lines(path)
-    title = documents[0].meta.get("title", "") if documents else ""
     went: dict[int, list] = {}
     for doc, block in spans(documents):
         label, target = place(doc, block)
@@ -112,7 +108,7 @@ def source_view(editorial, path: Path, documents: list, sha256: str, section: st
             for number in range(first, last + 1):
                 begins = isinstance(block, Note) and number == block.lines[0][0]     # where its number stands
                 went.setdefault(number, []).append(Link((Text(label + (" begins" if begins else "")),), target))
-    notes = annotations(documents, editorial, title)
+    notes = annotations(documents)
     for number, items in marks(lines, editorial, set(went)).items():
         notes.setdefault(number, []).extend(items)
     rows = []

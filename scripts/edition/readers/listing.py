@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import config
@@ -20,6 +20,7 @@ class Item:
     """One non-blank line of the scraped page: in a scrape, every line is a block."""
     line: int
     text: str
+    why: str = ""          # why the reader dropped it, if it did
 
 
 @dataclass
@@ -87,7 +88,7 @@ def parse(path: Path, editorial: PageEditorial) -> Listing:
     furniture = set(editorial.settings.get("furniture", []))
     sections = {label: name for name, label in editorial.settings.get("sections", {}).items()}
     items = [Item(l.number, l.text.strip()) for l in lines if l.text.strip()]
-    dropped = [i for i in items if i.text in furniture]
+    dropped = [replace(i, why="site furniture") for i in items if i.text in furniture]
     items = [i for i in items if i.text not in furniture]
     if not items:
         raise SourceError(path, lines[-1].number, "nothing but site furniture: no title")
@@ -95,7 +96,7 @@ def parse(path: Path, editorial: PageEditorial) -> Listing:
     if (title.text[0] in OPENING_QUOTES or title.text in sections or len(title.text) > config.TITLE_MAX_LENGTH
             or title.text[-1] in config.SENTENCE_END):
         raise SourceError(path, title.line, f"the listing has no title (the first line is {title.text[:40]!r}...)")
-    dropped += [i for i in items[1:] if i.text == title.text]
+    dropped += [replace(i, why="the title line repeated") for i in items[1:] if i.text == title.text]
     parts: dict[str, list] = {"description": [], "praise": [], "author": [], "further_reading": [], "details": []}
     state = "description"
     for item in items[1:]:

@@ -54,11 +54,11 @@ def inline(node) -> str:
         return f"[^{node.number}]"
     if isinstance(node, PageStart):
         title = f"Page {node.number} of the source begins here"
-        if not node.view:
+        if not node.source:
             return (f'<a class="page-marker" id="page-{node.number}" href="#page-{node.number}" '
                     f'title="{title}">[p.&nbsp;{node.number}]</a> ')
-        target = address(Place(node.view, "line", node.line))
-        return f'[\\[p.&nbsp;{node.number}\\]]({target} "{title}: source, line {node.line}"){{: #page-{node.number} .page-marker }} '
+        target, line = address(node.source), node.source.at
+        return f'[\\[p.&nbsp;{node.number}\\]]({target} "{title}: source, line {line}"){{: #page-{node.number} .page-marker }} '
     if isinstance(node, Editorial):
         inner = escape(node.value)
         if node.key:
