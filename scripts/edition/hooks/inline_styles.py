@@ -1,0 +1,69 @@
+"""MkDocs hook: the palette's and the edition's stylesheets written into each page, so that its first paint waits for Material's stylesheet alone."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rcssmin import cssmin
+from mkdocs.exceptions import PluginError
+
+# Each stylesheet linked from the head is a request the first paint waits for; plain Material makes
+# one (its main stylesheet, shared by every page and cached). The colour palette's and ours are
+# small, so each page carries them and the reader's browser asks for nothing more before painting.
+LINK = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)">')
+PALETTE = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css$")
+SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
+
+# Material's palette turns every transition off while it switches colours, by a rule on every
+# element keyed to an attribute of <body>; its script sets and clears that attribute at each page
+# load too, which restyles the whole page twice before the reader can use it. The rule is kept for
+# readers who ask for reduced motion; for others a switch lets link colours fade as Material's own
+# transitions say.
+SWITCHING = re.compile(r"\[data-md-color-switching\][^{]*\{[^}]*\}")
+REDUCED_MOTION = "@media (prefers-reduced-motion: reduce){%s}"
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PluginError(f"inline_styles: cannot read the stylesheet {path}: {error.strerror}") from None
+
+
+def palette_css(text: str) -> str:
+    """Material's palette stylesheet, with its switching rule for readers who ask for reduced motion."""
+    text = SOURCE_MAP.sub("", text)
+    return SWITCHING.sub(lambda rule: REDUCED_MOTION % rule[0], text).strip()
+
+
+def stylesheet(href: str, config) -> str | None:
+    """The text to write into the page for a linked stylesheet, or None to leave the link."""
+    # Material writes the theme's and extra_css addresses relative to the page, or from the site's
+    # root on pages made from a template alone (404.html): known by how they end.
+    path = href.split("?")[0]
+    palette = PALETTE.search(path)
+    if palette:
+        for folder in config.theme.dirs:
+            if (Path(folder) / palette[0]).is_file():
+                return palette_css(_read(Path(folder) / palette[0]))
+        raise PluginError(f"inline_styles: the theme links {palette[0]}, which none of its folders holds")
+    for css in map(str, config.extra_css):
+        if path == css or path.endswith("/" + css):
+            return cssmin(_read(Path(config.docs_dir) / css))
+    return None
+
+
+def inline(output: str, config) -> str:
+    def replace(link: re.Match) -> str:
+        css = stylesheet(link["href"], config)
+        return link[0] if css is None else f"<style>{css}</style>"
+    return LINK.sub(replace, output)
+
+
+def on_post_page(output: str, page, config) -> str:
+    return inline(output, config)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The same for pages made from a template alone (404.html)."""
+    return inline(output, config)

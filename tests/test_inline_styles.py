@@ -1,0 +1,75 @@
+"""The palette's and the edition's stylesheets are written into every page; only Material's main stylesheet is linked."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from rcssmin import cssmin
+from mkdocs.exceptions import PluginError
+
+from conftest import ROOT
+from edition.hooks import inline_styles
+
+LINKED = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+
+
+def pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_links_only_materials_main_stylesheet(built_site):
+    for page in pages(built_site):
+        linked = LINKED.findall(page.read_text(encoding="utf-8"))
+        assert len(linked) == 1 and re.search(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css$", linked[0]), (page, linked)
+
+
+def test_every_page_carries_the_editions_stylesheet_and_the_palette(built_site):
+    ours = cssmin((ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8"))
+    for page in pages(built_site):
+        styles = re.findall(r"<style>(.*?)</style>", page.read_text(encoding="utf-8"), re.S)
+        assert ours in styles, page
+        assert any("[data-md-color-scheme=slate]" in css for css in styles), page
+
+
+def test_minifying_keeps_what_each_selector_means(built_site):
+    # A descendant combinator before a pseudo-class (".md-typeset :is(...)") is a space that a
+    # minifier must keep: csscompressor dropped it inside @media, which made a rule match nothing.
+    source = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    wanted = set(re.findall(r"[\w\])] :[\w-]+\(", source))
+    assert wanted
+    styles = "".join(re.findall(r"<style>(.*?)</style>", (built_site / "review" / "index.html").read_text(encoding="utf-8"), re.S))
+    minified = re.sub(r"\s+", " ", styles)
+    for spaced in wanted:
+        assert minified.count(spaced) >= source.count(spaced), spaced
+
+
+def test_the_switching_rule_applies_only_to_readers_who_ask_for_reduced_motion():
+    rule = "[data-md-color-switching] *{transition-duration:0s!important}"
+    css = inline_styles.palette_css(f"a{{color:red}}{rule}b{{color:blue}}/*# sourceMappingURL=x.map */")
+    assert css == "a{color:red}@media (prefers-reduced-motion: reduce){" + rule + "}b{color:blue}"
+
+
+def test_other_links_are_left_alone(built_site):
+    class Config:
+        theme = type("Theme", (), {"dirs": []})()
+        extra_css = ["stylesheets/extra.css"]
+        docs_dir = str(ROOT / "docs")
+    assert inline_styles.stylesheet("../assets/stylesheets/main.123abc.min.css", Config) is None
+    assert inline_styles.stylesheet("https://example.org/a.css", Config) is None
+    with pytest.raises(PluginError, match="palette"):
+        inline_styles.stylesheet("../assets/stylesheets/palette.123abc.min.css", Config)
+
+
+def test_reduced_motion_readers_switch_colours_without_transitions(chromium, site_url):
+    context = chromium.new_context(reduced_motion="reduce")
+    tab = context.new_page()
+    tab.goto(site_url + "review/")
+    tab.evaluate("document.body.setAttribute('data-md-color-switching', '')")
+    assert tab.evaluate("getComputedStyle(document.querySelector('article a')).transitionDuration") == "0s"
+    context.close()
+    context = chromium.new_context(reduced_motion="no-preference")
+    tab = context.new_page()
+    tab.goto(site_url + "review/")
+    tab.evaluate("document.body.setAttribute('data-md-color-switching', '')")
+    assert tab.evaluate("getComputedStyle(document.querySelector('article a')).transitionDuration") != "0s"
+    context.close()
