@@ -12,7 +12,7 @@ EDITORIAL = ('contains(concat(" ", normalize-space(@class), " "), " editorial ")
              ' or contains(@class, "footnote-backref") or contains(@class, "admonition")'
              ' or contains(@class, "ed-added") or contains(@class, "cite-this") or contains(@class, "cite-place")'
              ' or contains(@class, "cite-popovers") or contains(@class, "cite-forms") or contains(@class, "apparatus")'
-             ' or contains(@class, "sidenote")')
+             ' or contains(@class, "sidenote") or contains(concat(" ", normalize-space(@class), " "), " preview ")')
 
 
 def article(page: Path, drop_editorial: bool = True):

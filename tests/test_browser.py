@@ -73,6 +73,40 @@ def test_footnote_previews_on_hover_and_focus(tab, site_url):
     tab.wait_for_function("document.querySelector('.md-tooltip2--active')?.innerText.includes('Jockeying')")
 
 
+def shows_on_hover_and_focus(tab, host, tip, words: str) -> None:
+    """The tip is hidden, shown while the pointer rests on its host, hidden again, shown on keyboard focus."""
+    assert not tip.is_visible()
+    host.hover()
+    assert tip.is_visible() and words in tip.inner_text()
+    tab.mouse.move(0, 0)
+    assert not tip.is_visible()
+    host.focus()                                           # from the keyboard
+    assert tip.is_visible()
+    assert host.get_attribute("title") is None              # not a title attribute for a script to mount
+
+
+def test_a_cited_work_previews_on_hover_and_focus_without_a_script(tab, site_url):
+    tab.goto(site_url + "review/")
+    ref = tab.locator("article a.previewed").first
+    preview = ref.locator(".preview")
+    shows_on_hover_and_focus(tab, ref, preview, "Racing the Enemy")
+    # Described to screen readers, not part of the link's name.
+    assert ref.get_attribute("aria-describedby") == preview.get_attribute("id")
+    assert tab.locator(".md-tooltip2").count() == 0         # Material's inline tooltips are off
+
+
+@pytest.mark.parametrize("tip", [".previewed .preview", ".explained .ed-explanation"])
+def test_small_screens_show_a_preview_or_explanation_inside_the_screen(chromium, site_url, tip):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(site_url + "review/")
+    host = tab.locator(f"article {tip.split()[0]}").first
+    host.focus()
+    box = host.locator(tip.split()[1]).bounding_box()
+    context.close()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] + box["height"] <= 844
+
+
 def open_citation(tab, control: str, popover: str) -> str:
     """The visible citation a cite control opens (by click or tap as the test does it)."""
     tab.wait_for_selector(f"#{popover}:popover-open", timeout=5_000)
@@ -169,15 +203,7 @@ def test_an_editorial_mark_explains_itself_on_hover_focus_and_tap(chromium, site
     tab = context.new_page()
     tab.goto(site_url + "review/#p11")
     sic = tab.locator("#p11 .explained").first
-    tip = sic.locator(".ed-explanation")
-    assert not tip.is_visible()
-    sic.hover()
-    assert tip.is_visible() and "Matsumura" in tip.inner_text()
-    tab.mouse.move(0, 0)
-    assert not tip.is_visible()
-    sic.focus()                                            # from the keyboard
-    assert tip.is_visible()
-    assert sic.get_attribute("title") is None               # not a title attribute
+    shows_on_hover_and_focus(tab, sic, sic.locator(".ed-explanation"), "Matsumura")
     context.close()
     touch = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     tab = touch.new_page()

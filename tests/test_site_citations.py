@@ -65,8 +65,8 @@ def test_text_citations_link_with_their_locator(built_site):
     tree = page(built_site, "review")
     butow = tree.xpath('//a[@href="../bibliography/#ref-butow1954"]')[0]
     assert butow.text_content() == "Japan’s Decision to Surrender"
-    p298 = tree.xpath('//a[@href="../bibliography/#ref-hasegawa2005racing"][normalize-space()="p. 298"]')[0]
-    assert p298.get("title").endswith(", 298.")
+    p298 = tree.xpath('//a[@href="../bibliography/#ref-hasegawa2005racing"][normalize-space(text())="p. 298"]')[0]
+    assert tree.xpath(f'//*[@id="{p298.get("aria-describedby")}"]')[0].text_content().endswith(", 298.")
 
 
 def test_cite_this_page_on_every_scholarly_page(built_site):

@@ -14,9 +14,9 @@ NOT_CITABLE = './/*[contains(@class, "cite-popovers") or contains(@class, "cite-
 #: them to other words. Other ids (a heading's, an entry's #ref-KEY) name what they name.
 NUMBERED = re.compile(r"(p|q|fn:|fnref:|page-)\d+")
 #: Not the words of a place: the paragraph number that opens its citation, an editorial mark's
-#: explanation, the copy of a note in the margin.
+#: explanation, the preview of a cited work, the copy of a note in the margin.
 CONTROLS = ('.//*[contains(@class, "cite-place") or contains(@class, "ed-explanation")'
-            ' or contains(@class, "sidenote")]')
+            ' or contains(concat(" ", normalize-space(@class), " "), " preview ") or contains(@class, "sidenote")]')
 #: Words of an id's element kept in the registry (letters and digits only, so that a change of
 #: quotation marks is not a change of words), to tell a renumbered id from the one published.
 WORDS = 6

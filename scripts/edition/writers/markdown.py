@@ -81,7 +81,13 @@ def inline(node) -> str:
         return f'<span lang="{node.lang}">{escape(node.value)}</span>'
     if isinstance(node, Cite):
         inner = "".join(inline(c) for c in node.children)
-        return link(inner, ref(node.key), node.note)
+        if not node.note:
+            return link(inner, ref(node.key))
+        # The cited work shows on hover, keyboard focus and tap, by CSS as an editorial
+        # explanation does: no script runs for it when the page loads.
+        ident = f"work-{next(_previews)}"
+        preview = f'<span class="preview" role="tooltip" id="{ident}" data-search-exclude>{escape(node.note)}</span>'
+        return link(inner + preview, ref(node.key), cls="ref previewed", aria_describedby=ident)
     if isinstance(node, Sic):   # the source's words as printed, then the editors' mark
         return "".join(inline(c) for c in node.children) + " " + inline(Editorial(node.mark, node.explanation))
     if isinstance(node, Link):
@@ -165,13 +171,15 @@ def note(node: Note) -> str:
 
 
 _explanations = itertools.count(1)
+_previews = itertools.count(1)
 _page = ""       # the page being written, that links are relative to
 
 
 def write(doc: Document) -> str:
     """The page's Markdown: front matter (none for a fragment without meta), header, blocks, then notes."""
-    global _explanations, _page
-    _explanations = itertools.count(1)      # explanation ids, unique within the page
+    global _explanations, _previews, _page
+    _explanations = itertools.count(1)      # explanation and preview ids, unique within the page
+    _previews = itertools.count(1)
     _page = doc.base or doc.page            # links are written relative to it
     parts = [config.GENERATED_HEADER.format(source=doc.source)]
     if doc.meta:

@@ -21,11 +21,12 @@ def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def link(inner: str, target: str, title: str = "", cls: str = "ref") -> str:
+def link(inner: str, target: str, title: str = "", cls: str = "ref", **attrs: str) -> str:
     """A Markdown link, so that MkDocs checks its target and writes the right URL for any URL style."""
     title = ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"' if title else ""
-    classes = " ".join("." + name for name in cls.split())
-    return f"[{inner}]({target}{title})" + (f"{{: {classes} }}" if classes else "")
+    marks = " ".join(["." + name for name in cls.split()] +
+                     [f'{name.replace("_", "-")}="{attribute(value)}"' for name, value in attrs.items()])
+    return f"[{inner}]({target}{title})" + (f"{{: {marks} }}" if marks else "")
 
 
 def formatted(fragment: str) -> str:
