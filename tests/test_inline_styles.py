@@ -49,7 +49,7 @@ def test_the_switching_rule_applies_only_to_readers_who_ask_for_reduced_motion()
     assert css == "a{color:red}@media (prefers-reduced-motion: reduce){" + rule + "}b{color:blue}"
 
 
-def test_other_links_are_left_alone(built_site):
+def test_other_links_are_left_alone():
     class Config:
         theme = type("Theme", (), {"dirs": []})()
         extra_css = ["stylesheets/extra.css"]

@@ -67,11 +67,9 @@ def inline(node) -> str:
             return f'<span class="editorial">{inner}</span>'
         # The explanation shows on hover, keyboard focus and tap (focus), by CSS; a linked mark
         # is focused through its link.
-        ident = f"ed-{next(_explanations)}"
+        ident, explanation = tip("ed", node.explanation)
         focus = "" if node.key else ' tabindex="0"'
-        return (f'<span class="editorial explained"{focus} aria-describedby="{ident}">{inner}'
-                f'<span class="ed-explanation" role="tooltip" id="{ident}" data-search-exclude>'
-                f'{escape(node.explanation)}</span></span>')
+        return f'<span class="editorial explained"{focus} aria-describedby="{ident}">{inner}{explanation}</span>'
     if isinstance(node, MarginNote):
         # <small>, a side comment, and no element of its own tag inside: Material's search parser
         # stops excluding an element at the first closing tag of its name.
@@ -85,8 +83,7 @@ def inline(node) -> str:
             return link(inner, ref(node.key))
         # The cited work shows on hover, keyboard focus and tap, by CSS as an editorial
         # explanation does: no script runs for it when the page loads.
-        ident = f"work-{next(_previews)}"
-        preview = f'<span class="preview" role="tooltip" id="{ident}" data-search-exclude>{escape(node.note)}</span>'
+        ident, preview = tip("work", node.note)
         return link(inner + preview, ref(node.key), cls="ref previewed", aria_describedby=ident)
     if isinstance(node, Sic):   # the source's words as printed, then the editors' mark
         return "".join(inline(c) for c in node.children) + " " + inline(Editorial(node.mark, node.explanation))
@@ -121,6 +118,12 @@ def plain_inline(node) -> str:
     if isinstance(node, Foreign):
         return f'<span lang="{node.lang}">{escape(node.value)}</span>'
     return ""
+
+
+def tip(kind: str, text: str) -> tuple[str, str]:
+    """A new id and the hidden text it names, for a host to be described by (aria-describedby)."""
+    ident = f"{kind}-{next(_tips[kind])}"
+    return ident, f'<span class="{TIPS[kind]}" role="tooltip" id="{ident}" data-search-exclude>{escape(text)}</span>'
 
 
 def inlines(nodes) -> str:
@@ -170,16 +173,17 @@ def note(node: Note) -> str:
     return f"[^{node.number}]: {inlines(node.inlines)}"
 
 
-_explanations = itertools.count(1)
-_previews = itertools.count(1)
+#: The hidden text that describes its host (an editorial mark, a page reference), by id prefix:
+#: its class, which extra.css shows on the host's hover and focus.
+TIPS = {"ed": "ed-explanation", "work": "preview"}
+_tips = {kind: itertools.count(1) for kind in TIPS}
 _page = ""       # the page being written, that links are relative to
 
 
 def write(doc: Document) -> str:
     """The page's Markdown: front matter (none for a fragment without meta), header, blocks, then notes."""
-    global _explanations, _previews, _page
-    _explanations = itertools.count(1)      # explanation and preview ids, unique within the page
-    _previews = itertools.count(1)
+    global _tips, _page
+    _tips = {kind: itertools.count(1) for kind in TIPS}     # ids unique within the page
     _page = doc.base or doc.page            # links are written relative to it
     parts = [config.GENERATED_HEADER.format(source=doc.source)]
     if doc.meta:
