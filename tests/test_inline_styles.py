@@ -45,8 +45,24 @@ def test_minifying_keeps_what_each_selector_means(built_site):
 
 def test_the_switching_rule_applies_only_to_readers_who_ask_for_reduced_motion():
     rule = "[data-md-color-switching] *{transition-duration:0s!important}"
-    css = inline_styles.palette_css(f"a{{color:red}}{rule}b{{color:blue}}/*# sourceMappingURL=x.map */")
+    css = inline_styles.palette_css(f"a{{color:red}}{rule}b{{color:blue}}/*# sourceMappingURL=x.map */", set())
     assert css == "a{color:red}@media (prefers-reduced-motion: reduce){" + rule + "}b{color:blue}"
+
+
+def test_the_palette_keeps_only_the_colours_a_page_can_show():
+    css = ("[data-md-color-primary=red]{a:1}[data-md-color-primary=indigo]{a:2}"
+           "@media screen{[data-md-color-accent=pink] x,:is(p,q)[data-md-color-accent=indigo]{b:1}"
+           "[data-md-color-primary=red] y{c:1}}z{d:1}")
+    kept = inline_styles.palette_css(css, {("primary", "indigo"), ("accent", "indigo")})
+    assert kept == "[data-md-color-primary=indigo]{a:2}@media screen{:is(p,q)[data-md-color-accent=indigo]{b:1}}z{d:1}"
+
+
+def test_each_page_styles_the_colours_its_palette_toggle_offers(built_site):
+    for page in pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        offered = set(inline_styles.COLOUR.findall(html.split("<style>")[0] + html.split("</style>")[-1]))
+        styled = set(inline_styles.COLOUR.findall("".join(re.findall(r"<style>(.*?)</style>", html, re.S))))
+        assert offered and styled == offered, (page, offered, styled)
 
 
 def test_other_links_are_left_alone():
@@ -54,10 +70,10 @@ def test_other_links_are_left_alone():
         theme = type("Theme", (), {"dirs": []})()
         extra_css = ["stylesheets/extra.css"]
         docs_dir = str(ROOT / "docs")
-    assert inline_styles.stylesheet("../assets/stylesheets/main.123abc.min.css", Config) is None
-    assert inline_styles.stylesheet("https://example.org/a.css", Config) is None
+    assert inline_styles.stylesheet("../assets/stylesheets/main.123abc.min.css", Config, set()) is None
+    assert inline_styles.stylesheet("https://example.org/a.css", Config, set()) is None
     with pytest.raises(PluginError, match="palette"):
-        inline_styles.stylesheet("../assets/stylesheets/palette.123abc.min.css", Config)
+        inline_styles.stylesheet("../assets/stylesheets/palette.123abc.min.css", Config, set())
 
 
 def test_reduced_motion_readers_switch_colours_without_transitions(chromium, site_url):

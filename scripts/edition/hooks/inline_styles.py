@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import tinycss2
 from rcssmin import cssmin
 from mkdocs.exceptions import PluginError
 
@@ -22,6 +23,12 @@ SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 SWITCHING = re.compile(r"\[data-md-color-switching\][^{]*\{[^}]*\}")
 REDUCED_MOTION = "@media (prefers-reduced-motion: reduce){%s}"
 
+# The palette stylesheet styles every primary and accent colour Material offers; a page can switch
+# only among those its palette toggle names (data-md-color-primary/accent on <body> and on each
+# toggle). Rules for the rest are dropped: they are most of its bytes, and with them a page's HTML
+# no longer fits the first round trip of a slow connection.
+COLOUR = re.compile(r'data-md-color-(primary|accent)="?([\w-]+)"?')
+
 
 def _read(path: Path) -> str:
     try:
@@ -30,13 +37,46 @@ def _read(path: Path) -> str:
         raise PluginError(f"inline_styles: cannot read the stylesheet {path}: {error.strerror}") from None
 
 
-def palette_css(text: str) -> str:
-    """Material's palette stylesheet, with its switching rule for readers who ask for reduced motion."""
-    text = SOURCE_MAP.sub("", text)
+def _selectors(prelude) -> list[str]:
+    """A rule's selectors: its prelude split at top-level commas (those inside :is() stay)."""
+    selectors = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            selectors.append([])
+        else:
+            selectors[-1].append(token)
+    return [tinycss2.serialize(tokens).strip() for tokens in selectors]
+
+
+def _selects(selector: str, colours: set[tuple[str, str]]) -> bool:
+    return all(colour in colours for colour in COLOUR.findall(selector))
+
+
+def _rules(rules, colours: set[tuple[str, str]]) -> str:
+    """The rules (parsed by tinycss2) without the selectors that need a colour the page lacks."""
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [s for s in _selectors(rule.prelude) if _selects(s, colours)]
+            if selectors:
+                kept.append(",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}")
+        elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword == "media":
+            inner = _rules(tinycss2.parse_blocks_contents(rule.content), colours)
+            if inner:
+                kept.append("@media" + tinycss2.serialize(rule.prelude) + "{" + inner + "}")
+        elif rule.type != "whitespace" and rule.type != "comment":
+            kept.append(tinycss2.serialize([rule]))
+    return "".join(kept)
+
+
+def palette_css(text: str, colours: set[tuple[str, str]]) -> str:
+    """Material's palette stylesheet for the colours a page can show (("primary", "indigo"), …),
+    with its switching rule for readers who ask for reduced motion."""
+    text = cssmin(_rules(tinycss2.parse_stylesheet(SOURCE_MAP.sub("", text)), colours))
     return SWITCHING.sub(lambda rule: REDUCED_MOTION % rule[0], text).strip()
 
 
-def stylesheet(href: str, config) -> str | None:
+def stylesheet(href: str, config, colours: set[tuple[str, str]]) -> str | None:
     """The text to write into the page for a linked stylesheet, or None to leave the link."""
     # Material writes the theme's and extra_css addresses relative to the page, or from the site's
     # root on pages made from a template alone (404.html): known by how they end.
@@ -45,7 +85,7 @@ def stylesheet(href: str, config) -> str | None:
     if palette:
         for folder in config.theme.dirs:
             if (Path(folder) / palette[0]).is_file():
-                return palette_css(_read(Path(folder) / palette[0]))
+                return palette_css(_read(Path(folder) / palette[0]), colours)
         raise PluginError(f"inline_styles: the theme links {palette[0]}, which none of its folders holds")
     for css in map(str, config.extra_css):
         if path == css or path.endswith("/" + css):
@@ -54,8 +94,10 @@ def stylesheet(href: str, config) -> str | None:
 
 
 def inline(output: str, config) -> str:
+    colours = set(COLOUR.findall(output))
+
     def replace(link: re.Match) -> str:
-        css = stylesheet(link["href"], config)
+        css = stylesheet(link["href"], config, colours)
         return link[0] if css is None else f"<style>{css}</style>"
     return LINK.sub(replace, output)
 
