@@ -143,8 +143,8 @@ METRICS = {"first-contentful-paint": "FCP (ms)", "total-blocking-time": "TBT (ms
            "speed-index": "Speed Index (ms)", "mainthread-work-breakdown": "main-thread work (ms)",
            "total-byte-weight": "transfer (KB)"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# TBT moves by one long task more or less, tens of ms, between runs of the same page: five runs a side.
-LIGHTHOUSE_RUNS = 5
+# TBT moves by one long task more or less, tens of ms, between runs of the same page: seven runs a side.
+LIGHTHOUSE_RUNS = 7
 
 
 def lighthouse(url: str) -> dict:
@@ -164,27 +164,39 @@ def lighthouse(url: str) -> dict:
 
 
 def side_by_side(sites: dict[str, str], paths: list[str], runs: int = LIGHTHOUSE_RUNS) -> dict:
-    """Median of each measure, by page and site; the runs alternate between the sites, so that
-    drift in the machine's speed falls on both alike."""
+    """Every run's value of each measure, by page and site; the runs alternate between the sites, so
+    that drift in the machine's speed falls on both alike."""
     samples: dict = {}
     for _ in range(runs):
         for path in paths:
             for site, url in sites.items():
                 for name, value in lighthouse(url + path).items():
                     samples.setdefault((path, site, name), []).append(value)
-    return {key: (values[0] if isinstance(values[0], str) else statistics.median(values))
-            for key, values in samples.items()}
+    return samples
 
 
-def lighthouse_rows(medians: dict, paths: list[str]) -> list[tuple[str, ...]]:
+def spread(values: list) -> str:
+    """The median, and for a measure that moves by whole long tasks the lowest and highest run too."""
+    return f"{statistics.median(values):.0f} ({min(values):.0f}–{max(values):.0f})"
+
+
+#: Measures shown with their range: TBT counts a task only past 50 ms and after the first paint, so
+#: one task more or less on either side of the paint moves it by a hundred milliseconds.
+SPREAD = {"total-blocking-time"}
+
+
+def lighthouse_rows(samples: dict, paths: list[str]) -> list[tuple[str, ...]]:
+    medians = {key: statistics.median(values) for key, values in samples.items() if not isinstance(values[0], str)}
     rows = []
     for path in paths:
         for name, label in [("performance", "performance score"), *METRICS.items()]:
             ours, base = medians[(path, "edition", name)], medians[(path, "material", name)]
             ratio = f"{ours / base:.2f}×" if base else "–"
-            rows.append((f"/{path}", label, f"{ours:.0f}", f"{base:.0f}", ratio))
-        other = " / ".join(str(medians[(path, "edition", c)]) for c in CATEGORIES[1:])
-        base_other = " / ".join(str(medians[(path, "material", c)]) for c in CATEGORIES[1:])
+            shown = [spread(samples[(path, site, name)]) if name in SPREAD else f"{median:.0f}"
+                     for site, median in (("edition", ours), ("material", base))]
+            rows.append((f"/{path}", label, *shown, ratio))
+        other = " / ".join(f"{medians[(path, 'edition', c)]:.0f}" for c in CATEGORIES[1:])
+        base_other = " / ".join(f"{medians[(path, 'material', c)]:.0f}" for c in CATEGORIES[1:])
         rows.append((f"/{path}", "accessibility / best practices / SEO", other, base_other, ""))
     return rows
 
@@ -216,17 +228,18 @@ def main() -> None:
                      f"{sum(plain_sizes.values()):.1f} KB + {len(plain_outside)} external requests"))
         rows.append(("requests to other hosts from /review/", str(len(outside))))
         paths = ["", "review/", "book/"]
-        medians = side_by_side({"edition": url, "material": plain_url}, paths)
-        version = medians[("", "edition", "version")]
+        samples = side_by_side({"edition": url, "material": plain_url}, paths)
+        version = samples[("", "edition", "version")][0]
         server.shutdown()
         plain_server.shutdown()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     table = "| measure | value |\n| --- | --- |\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
     table += (f"\n\nLighthouse {version}, mobile preset, simulated throttling; median of {LIGHTHOUSE_RUNS} runs "
-              "alternating between the edition and out-of-the-box Material serving the same pages:\n\n"
+              "alternating between the edition and out-of-the-box Material serving the same pages "
+              "(TBT: median, then lowest–highest run):\n\n"
               "| page | measure | edition | Material | ratio |\n| --- | --- | --- | --- | --- |\n"
-              + "\n".join("| " + " | ".join(row) + " |" for row in lighthouse_rows(medians, paths)))
+              + "\n".join("| " + " | ".join(row) + " |" for row in lighthouse_rows(samples, paths)))
     out = ROOT / ".bench"
     out.mkdir(exist_ok=True)
     (out / "latest.md").write_text(table + "\n", encoding="utf-8")
