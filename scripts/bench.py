@@ -143,7 +143,7 @@ METRICS = {"first-contentful-paint": "FCP (ms)", "total-blocking-time": "TBT (ms
            "speed-index": "Speed Index (ms)", "mainthread-work-breakdown": "main-thread work (ms)",
            "total-byte-weight": "transfer (KB)"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# TBT moves by one long task more or less, tens of ms, between runs of the same page: seven runs a side.
+# TBT moves by whole tasks between runs of the same page (see SPREAD): seven runs a side.
 LIGHTHOUSE_RUNS = 7
 
 
@@ -175,14 +175,15 @@ def side_by_side(sites: dict[str, str], paths: list[str], runs: int = LIGHTHOUSE
     return samples
 
 
-def spread(values: list) -> str:
-    """The median, and for a measure that moves by whole long tasks the lowest and highest run too."""
-    return f"{statistics.median(values):.0f} ({min(values):.0f}–{max(values):.0f})"
-
-
 #: Measures shown with their range: TBT counts a task only past 50 ms and after the first paint, so
 #: one task more or less on either side of the paint moves it by a hundred milliseconds.
 SPREAD = {"total-blocking-time"}
+
+
+def cell(values: list, name: str) -> str:
+    """The median of a measure's runs, with the lowest and highest run for a measure in SPREAD."""
+    median = f"{statistics.median(values):.0f}"
+    return f"{median} ({min(values):.0f}–{max(values):.0f})" if name in SPREAD else median
 
 
 def lighthouse_rows(samples: dict, paths: list[str]) -> list[tuple[str, ...]]:
@@ -192,9 +193,8 @@ def lighthouse_rows(samples: dict, paths: list[str]) -> list[tuple[str, ...]]:
         for name, label in [("performance", "performance score"), *METRICS.items()]:
             ours, base = medians[(path, "edition", name)], medians[(path, "material", name)]
             ratio = f"{ours / base:.2f}×" if base else "–"
-            shown = [spread(samples[(path, site, name)]) if name in SPREAD else f"{median:.0f}"
-                     for site, median in (("edition", ours), ("material", base))]
-            rows.append((f"/{path}", label, *shown, ratio))
+            rows.append((f"/{path}", label, cell(samples[(path, "edition", name)], name),
+                         cell(samples[(path, "material", name)], name), ratio))
         other = " / ".join(f"{medians[(path, 'edition', c)]:.0f}" for c in CATEGORIES[1:])
         base_other = " / ".join(f"{medians[(path, 'material', c)]:.0f}" for c in CATEGORIES[1:])
         rows.append((f"/{path}", "accessibility / best practices / SEO", other, base_other, ""))
