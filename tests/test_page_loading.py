@@ -1,0 +1,37 @@
+"""What a page asks for before its text is painted: Material's bundle is fetched at low priority and still starts."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from test_browser import PAGES
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_materials_bundle_is_fetched_at_low_priority_where_it_always_ran(built_site, path):
+    html = (built_site / path / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r"<script\b[^>]*\bsrc=\"[^\"]*bundle\.[0-9a-f]+\.min\.js\"[^>]*>", html)
+    assert len(scripts) == 1, scripts
+    assert 'fetchpriority="low"' in scripts[0]
+    assert not re.search(r"\b(defer|async)\b", scripts[0])       # it runs where it did, at the end of the body
+    assert html.index(scripts[0]) > html.index('<script id="__config"')
+
+
+def test_chromium_fetches_the_bundle_after_the_stylesheet_and_material_starts(chromium, site_url):
+    context = chromium.new_context()
+    tab = context.new_page()
+    cdp = context.new_cdp_session(tab)
+    cdp.send("Network.enable")
+    priorities = {}
+    cdp.on("Network.requestWillBeSent", lambda e: priorities.update({e["request"]["url"]: e["request"]["initialPriority"]}))
+    tab.goto(site_url + "review/", wait_until="load")
+    bundle = next(p for url, p in priorities.items() if "/javascripts/bundle." in url)
+    stylesheet = next(p for url, p in priorities.items() if "/stylesheets/main." in url)
+    assert (bundle, stylesheet) == ("Low", "VeryHigh")
+    # Material's bundle ran: it marks the page as scripted and mounts its components (the search).
+    tab.wait_for_function("document.documentElement.classList.contains('js')")
+    tab.keyboard.press("/")
+    tab.keyboard.type("Stalin")
+    tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+    context.close()
