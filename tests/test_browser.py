@@ -1,6 +1,7 @@
 """Reading in a real browser: search, footnotes, keyboard, accessibility, privacy (Debian's Chromium)."""
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -63,14 +64,56 @@ def test_a_hit_in_the_review_lands_at_its_passage(tab, site_url, query, anchor):
     assert tab.evaluate(f"document.getElementById('{anchor}').querySelector('mark') !== null")
 
 
-def test_footnote_previews_on_hover_and_focus(tab, site_url):
+@pytest.mark.parametrize("width", [1024, 390])
+def test_footnote_previews_on_hover_and_focus(chromium, site_url, width):
+    """Below the margin's width a note's copy previews it, inside the screen, while its marker is hovered or focused."""
+    context = chromium.new_context(viewport={"width": width, "height": 844})
+    tab = context.new_page()
     tab.goto(site_url + "review/")
-    tab.hover('sup[id="fnref:2"] a')
-    tip = tab.wait_for_selector(".md-tooltip2--active", timeout=5_000)
-    assert "[Zolotarev, Sovetsko-iaponskaia voina] p. 302" in tip.inner_text()
-    tab.mouse.move(0, 0)
+    marker, preview = tab.locator('sup[id="fnref:2"] a'), tab.locator('sup[id="fnref:2"] + .sidenote')
+    shows_on_hover_and_focus(tab, marker, preview, "[Zolotarev, Sovetsko-iaponskaia voina] p. 302")
+    box = preview.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width and box["y"] + box["height"] <= 844
     tab.focus('sup[id="fnref:7"] a')
-    tab.wait_for_function("document.querySelector('.md-tooltip2--active')?.innerText.includes('Jockeying')")
+    assert "Jockeying" in tab.locator('sup[id="fnref:7"] + .sidenote').inner_text()
+    assert tab.locator(".md-tooltip2").count() == 0         # no script component per marker
+    context.close()
+
+
+def rgba(css: str) -> tuple[float, ...]:
+    """An rgb()/rgba() colour as computed by the browser, with its alpha."""
+    values = [float(v) for v in re.findall(r"[\d.]+", css)]
+    return (*values[:3], values[3] if len(values) > 3 else 1.0)
+
+
+def over(top: tuple[float, ...], bottom: tuple[float, ...]) -> tuple[float, ...]:
+    return tuple(t * top[3] + b * (1 - top[3]) for t, b in zip(top[:3], bottom[:3])) + (1.0,)
+
+
+def contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """WCAG 2.1 contrast ratio of two opaque colours."""
+    def luminance(c):
+        lin = [(v / 255 / 12.92) if v / 255 <= 0.03928 else ((v / 255 + 0.055) / 1.055) ** 2.4 for v in c[:3]]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted([luminance(a), luminance(b)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_note_preview_is_opaque_and_its_editorial_marks_legible(chromium, site_url, scheme):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(site_url + "review/")
+    tab.focus('sup[id="fnref:2"] a')
+    style = tab.evaluate("""() => { const sheet = document.querySelector('sup[id="fnref:2"] + .sidenote');
+        const css = getComputedStyle(sheet);
+        return {opacity: css.opacity, image: css.backgroundImage, base: css.backgroundColor, text: css.color,
+                mark: getComputedStyle(sheet.querySelector('.editorial')).color} }""")
+    context.close()
+    assert style["opacity"] == "1" and rgba(style["base"])[3] == 1      # nothing of the page shows through
+    sheet = over(rgba(re.search(r"rgba?\([^)]*\)", style["image"]).group(0)), rgba(style["base"]))
+    assert contrast(over(rgba(style["text"]), sheet), sheet) >= 4.5
+    assert contrast(over(rgba(style["mark"]), sheet), sheet) >= 4.5
 
 
 def shows_on_hover_and_focus(tab, host, tip, words: str) -> None:
