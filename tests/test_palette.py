@@ -1,6 +1,8 @@
 """The colour switch (overrides/partials/palette.html): Material's behaviour, without its palette component."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 SCHEME = "document.body.dataset.mdColorScheme"
@@ -25,7 +27,12 @@ def test_a_first_visit_takes_the_systems_colours_before_the_text_is_parsed(chrom
     assert tab.evaluate(SCHEME) == scheme
     assert tab.evaluate(SHOWN) == [toggle]
     assert tab.evaluate(META, "color-scheme") == colour_scheme
-    assert tab.evaluate(META, "theme-color").startswith("#")
+    # The metas say what Material's stylesheets make of the scheme: its colour scheme, its header's colour.
+    header = tab.evaluate("(() => { const s = getComputedStyle(document.querySelector('.md-header'));"
+                          " return [s.colorScheme, s.backgroundColor] })()")
+    assert header[0] == colour_scheme
+    rgb = "#" + "".join(f"{int(v):02x}" for v in re.findall(r"\d+", header[1])[:3])
+    tab.wait_for_function(f"document.querySelector('meta[name=theme-color]').content === '{rgb}'")
     # Material's palette component is not mounted: nothing marks the form as one.
     assert tab.locator("[data-md-component=palette]").count() == 0
     context.close()
