@@ -15,14 +15,6 @@ LINK = re.compile(r'<link rel="stylesheet" href="(?P<href>[^"]+)">')
 PALETTE = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css$")
 SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 
-# Material's palette turns every transition off while it switches colours, by a rule on every
-# element keyed to an attribute of <body>; its script sets and clears that attribute at each page
-# load too, which restyles the whole page twice before the reader can use it. The rule is kept for
-# readers who ask for reduced motion; for others a switch lets link colours fade as Material's own
-# transitions say.
-SWITCHING = re.compile(r"\[data-md-color-switching\][^{]*\{[^}]*\}")
-REDUCED_MOTION = "@media (prefers-reduced-motion: reduce){%s}"
-
 # The palette stylesheet styles every primary and accent colour Material offers; a page can switch
 # only among those its palette toggle names (data-md-color-primary/accent on <body> and on each
 # toggle). Rules for the rest are dropped: they are most of its bytes, and with them a page's HTML
@@ -70,10 +62,8 @@ def _rules(rules, colours: set[tuple[str, str]]) -> str:
 
 
 def palette_css(text: str, colours: set[tuple[str, str]]) -> str:
-    """Material's palette stylesheet for the colours a page can show (("primary", "indigo"), …),
-    with its switching rule for readers who ask for reduced motion."""
-    text = cssmin(_rules(tinycss2.parse_stylesheet(SOURCE_MAP.sub("", text)), colours))
-    return SWITCHING.sub(lambda rule: REDUCED_MOTION % rule[0], text).strip()
+    """Material's palette stylesheet for the colours a page can show (("primary", "indigo"), …)."""
+    return cssmin(_rules(tinycss2.parse_stylesheet(SOURCE_MAP.sub("", text)), colours)).strip()
 
 
 def stylesheet(href: str, config, colours: set[tuple[str, str]]) -> str | None:
