@@ -42,13 +42,26 @@ def timed(*commands: list[str], runs: int = BUILD_RUNS) -> list[float]:
     return [statistics.median(samples) for samples in times]
 
 
-def plain_material_config(scratch: Path, docs: Path) -> Path:
+#: The one change the deferred baseline makes to Material: the edition's way of loading its bundle.
+DEFERRED = """{% extends "base.html" %}
+{% block scripts %}{{ super() | replace('<script src="', '<script defer src="') }}{% endblock %}
+"""
+
+
+def plain_material_config(scratch: Path, docs: Path, deferred: bool = False) -> Path:
     """The same pages with out-of-the-box Material: the Markdown extensions that read them, and
     nothing of the edition's (no features, overrides, stylesheet or hooks). System fonts, as the
-    edition's, since this machine reaches no other host and Google Fonts would only time out."""
-    config = scratch / "plain.yml"
+    edition's, since this machine reaches no other host and Google Fonts would only time out.
+    ``deferred`` loads Material's bundle as the edition does, to tell what the edition's features
+    cost from what painting before the bundle runs moves into Total Blocking Time."""
+    overrides = ""
+    if deferred:
+        (scratch / "deferred").mkdir(exist_ok=True)
+        (scratch / "deferred" / "main.html").write_text(DEFERRED, encoding="utf-8")
+        overrides = f"  custom_dir: {scratch / 'deferred'}\n"
+    config = scratch / ("deferred.yml" if deferred else "plain.yml")
     config.write_text(
-        f"site_name: plain\ndocs_dir: {docs}\ntheme:\n  name: material\n  font: false\n"
+        f"site_name: plain\ndocs_dir: {docs}\ntheme:\n  name: material\n  font: false\n{overrides}"
         "exclude_docs: |\n  /snippets/\n"
         "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - admonition\n  - tables\n  - footnotes\n"
         f"  - toc:\n      permalink: true\n  - pymdownx.superfences\n  - pymdownx.details\n"
@@ -186,19 +199,25 @@ def cell(values: list, name: str) -> str:
     return f"{median} ({min(values):.0f}–{max(values):.0f})" if name in SPREAD else median
 
 
+def ratio(ours: float, base: float) -> str:
+    return f"{ours / base:.2f}×" if base else "–"
+
+
 def lighthouse_rows(samples: dict, paths: list[str]) -> list[tuple[str, ...]]:
     medians = {key: statistics.median(values) for key, values in samples.items() if not isinstance(values[0], str)}
     rows = []
     for path in paths:
         for name, label in [("performance", "performance score"), *METRICS.items()]:
-            ours, base = medians[(path, "edition", name)], medians[(path, "material", name)]
-            ratio = f"{ours / base:.2f}×" if base else "–"
-            rows.append((f"/{path}", label, cell(samples[(path, "edition", name)], name),
-                         cell(samples[(path, "material", name)], name), ratio))
-        other = " / ".join(f"{medians[(path, 'edition', c)]:.0f}" for c in CATEGORIES[1:])
-        base_other = " / ".join(f"{medians[(path, 'material', c)]:.0f}" for c in CATEGORIES[1:])
-        rows.append((f"/{path}", "accessibility / best practices / SEO", other, base_other, ""))
+            ours, base, deferred = (medians[(path, site, name)] for site in SITES)
+            rows.append((f"/{path}", label, *(cell(samples[(path, site, name)], name) for site in SITES),
+                         ratio(ours, base), ratio(ours, deferred)))
+        rows.append((f"/{path}", "accessibility / best practices / SEO",
+                     *(" / ".join(f"{medians[(path, site, c)]:.0f}" for c in CATEGORIES[1:]) for site in SITES), "", ""))
     return rows
+
+
+#: The sites side by side: the edition, out-of-the-box Material, and Material loading its bundle as the edition does.
+SITES = ("edition", "material", "deferred")
 
 
 def main() -> None:
@@ -208,6 +227,8 @@ def main() -> None:
         full, plain = timed([PY, "-m", "edition", "build"],
                             [PY, "-m", "mkdocs", "build", "-q", "-f", str(plain_material_config(scratch, ROOT / "docs")),
                              "-d", str(scratch / "plain-site")])
+        subprocess.run([PY, "-m", "mkdocs", "build", "-q", "-f", str(plain_material_config(scratch, ROOT / "docs", True)),
+                        "-d", str(scratch / "deferred-site")], cwd=ROOT, env=ENV, check=True, capture_output=True)
         rows.append((f"full build (convert + mkdocs build --strict), median of {BUILD_RUNS}", f"{full:.2f} s"))
         rows.append(("plain `mkdocs build`, same docs, out-of-the-box Material", f"{plain:.2f} s"))
         rows.append(("ratio (target ≤ 1.3×)", f"{full / plain:.2f}×"))
@@ -228,17 +249,19 @@ def main() -> None:
                      f"{sum(plain_sizes.values()):.1f} KB + {len(plain_outside)} external requests"))
         rows.append(("requests to other hosts from /review/", str(len(outside))))
         paths = ["", "review/", "book/"]
-        samples = side_by_side({"edition": url, "material": plain_url}, paths)
+        deferred_server, deferred_url = serve(scratch / "deferred-site")
+        samples = side_by_side({"edition": url, "material": plain_url, "deferred": deferred_url}, paths)
         version = samples[("", "edition", "version")][0]
-        server.shutdown()
-        plain_server.shutdown()
+        for running in (server, plain_server, deferred_server):
+            running.shutdown()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     table = "| measure | value |\n| --- | --- |\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
     table += (f"\n\nLighthouse {version}, mobile preset, simulated throttling; median of {LIGHTHOUSE_RUNS} runs "
-              "alternating between the edition and out-of-the-box Material serving the same pages "
-              "(TBT: median, then lowest–highest run):\n\n"
-              "| page | measure | edition | Material | ratio |\n| --- | --- | --- | --- | --- |\n"
+              "alternating between the edition, out-of-the-box Material serving the same pages, and the same "
+              "Material with its bundle deferred as the edition's is (TBT: median, then lowest–highest run):\n\n"
+              "| page | measure | edition | Material | Material, bundle deferred | ratio | ratio to deferred |\n"
+              "| --- | --- | --- | --- | --- | --- | --- |\n"
               + "\n".join("| " + " | ".join(row) + " |" for row in lighthouse_rows(samples, paths)))
     out = ROOT / ".bench"
     out.mkdir(exist_ok=True)
