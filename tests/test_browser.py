@@ -91,7 +91,8 @@ def over(top: tuple[float, ...], bottom: tuple[float, ...]) -> tuple[float, ...]
 
 
 def contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
-    """WCAG 2.1 contrast ratio of two opaque colours."""
+    """WCAG 2.1 contrast ratio of two opaque colours (axe leaves text on a gradient background
+    "incomplete", so the preview's colours are read and compared here)."""
     def luminance(c):
         lin = [(v / 255 / 12.92) if v / 255 <= 0.03928 else ((v / 255 + 0.055) / 1.055) ** 2.4 for v in c[:3]]
         return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
