@@ -151,6 +151,28 @@ def test_small_screens_show_a_preview_or_explanation_inside_the_screen(chromium,
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] + box["height"] <= 844
 
 
+def on_screen(tab, selector: str) -> bool:
+    return tab.evaluate(f"""(() => {{ const box = document.querySelector('{selector}').getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight && box.height > 0; }})()""")
+
+
+def test_a_tap_on_a_note_marker_or_a_cited_work_shows_its_text_on_a_touch_screen(chromium, site_url):
+    """A tap follows the link, as before the previews were styles: to the note, or to the work's entry."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(site_url + "review/")
+    tab.tap('sup[id="fnref:2"] a')
+    tab.wait_for_url("**/review/#fn:2")
+    assert on_screen(tab, 'li[id="fn:2"]')
+    tab.goto(site_url + "review/")
+    link = tab.locator("article a.previewed").first
+    entry = urlparse(link.get_attribute("href")).fragment
+    link.tap()
+    tab.wait_for_url(f"**/bibliography/#{entry}")
+    assert on_screen(tab, f'[id="{entry}"]')
+    context.close()
+
+
 def open_citation(tab, control: str, popover: str) -> str:
     """The visible citation a cite control opens (by click or tap as the test does it)."""
     tab.wait_for_selector(f"#{popover}:popover-open", timeout=5_000)
