@@ -55,6 +55,8 @@ def test_the_palette_keeps_only_the_colours_a_page_can_show():
            "[data-md-color-primary=red] y{c:1}}z{d:1}")
     kept = inline_styles.palette_css(css, {("primary", "indigo"), ("accent", "indigo")})
     assert kept == "[data-md-color-primary=indigo]{a:2}@media screen{:is(p,q)[data-md-color-accent=indigo]{b:1}}z{d:1}"
+    # Parsed once per stylesheet and set of colours: another set gets its own rules, not the first's.
+    assert inline_styles.palette_css(css, {("primary", "red")}).startswith("[data-md-color-primary=red]{a:1}")
 
 
 def test_each_page_styles_the_colours_its_palette_toggle_offers(built_site):

@@ -1,6 +1,7 @@
 """MkDocs hook: the palette's and the edition's stylesheets written into each page, so that its first paint waits for Material's stylesheet alone."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -63,6 +64,13 @@ def _rules(rules, colours: set[tuple[str, str]]) -> str:
 
 def palette_css(text: str, colours: set[tuple[str, str]]) -> str:
     """Material's palette stylesheet for the colours a page can show (("primary", "indigo"), …)."""
+    return _palette_css(text, frozenset(colours))
+
+
+# Every page of a site offers the same colours, so the stylesheet is parsed once, not per page
+# (it was most of the hook's time).
+@functools.lru_cache(maxsize=8)
+def _palette_css(text: str, colours: frozenset[tuple[str, str]]) -> str:
     return cssmin(_rules(tinycss2.parse_stylesheet(SOURCE_MAP.sub("", text)), colours)).strip()
 
 
