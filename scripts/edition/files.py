@@ -6,12 +6,24 @@ import tempfile
 from pathlib import Path
 
 
+def _unchanged(target: Path, text: str) -> bool:
+    try:
+        return target.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def write_atomically(pages: dict[str, str], out_dir: Path) -> list[Path]:
-    """Write every page, or none: each goes to a temporary file first and is renamed over its target."""
+    """Write every page that changed, or none: each goes to a temporary file first and is renamed
+    over its target. A page already as given is left alone, so its time stamp says when it last
+    changed (and a rename, slow on some file systems, is not paid for nothing). Returns the
+    pages written."""
     staged = []
     try:
         for name, text in pages.items():
             target = out_dir / name
+            if _unchanged(target, text):
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".converting-")
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
