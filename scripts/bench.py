@@ -158,6 +158,8 @@ METRICS = {"first-contentful-paint": "FCP (ms)", "total-blocking-time": "TBT (ms
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # TBT moves by whole tasks between runs of the same page (see SPREAD): seven runs a side.
 LIGHTHOUSE_RUNS = 7
+#: The sites side by side: the edition, out-of-the-box Material, and Material loading its bundle as the edition does.
+SITES = ("edition", "material", "deferred")
 
 
 def lighthouse(url: str) -> dict:
@@ -216,10 +218,6 @@ def lighthouse_rows(samples: dict, paths: list[str]) -> list[tuple[str, ...]]:
     return rows
 
 
-#: The sites side by side: the edition, out-of-the-box Material, and Material loading its bundle as the edition does.
-SITES = ("edition", "material", "deferred")
-
-
 def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="bench-"))
     rows = []
@@ -250,7 +248,7 @@ def main() -> None:
         rows.append(("requests to other hosts from /review/", str(len(outside))))
         paths = ["", "review/", "book/"]
         deferred_server, deferred_url = serve(scratch / "deferred-site")
-        samples = side_by_side({"edition": url, "material": plain_url, "deferred": deferred_url}, paths)
+        samples = side_by_side(dict(zip(SITES, (url, plain_url, deferred_url))), paths)
         version = samples[("", "edition", "version")][0]
         for running in (server, plain_server, deferred_server):
             running.shutdown()

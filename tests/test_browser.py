@@ -152,8 +152,8 @@ def test_small_screens_show_a_preview_or_explanation_inside_the_screen(chromium,
 
 
 def on_screen(tab, selector: str) -> bool:
-    return tab.evaluate(f"""(() => {{ const box = document.querySelector('{selector}').getBoundingClientRect();
-        return box.top >= 0 && box.bottom <= innerHeight && box.height > 0; }})()""")
+    box = tab.locator(selector).bounding_box()
+    return bool(box) and box["height"] > 0 and box["y"] >= 0 and box["y"] + box["height"] <= tab.viewport_size["height"]
 
 
 def test_a_tap_on_a_note_marker_or_a_cited_work_shows_its_text_on_a_touch_screen(chromium, site_url):

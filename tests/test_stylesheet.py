@@ -6,7 +6,7 @@ import re
 import tinycss2
 
 from conftest import ROOT
-from edition.hooks.inline_styles import _selectors
+from edition.hooks.inline_styles import split_selectors
 from test_browser import PAGES
 
 # States a reader brings about (hover, focus, a followed link) and pseudo-elements match no element at rest: the
@@ -19,7 +19,7 @@ def selectors(rules) -> list[str]:
     found = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            found += _selectors(rule.prelude)
+            found += split_selectors(rule.prelude)
         elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword == "media":
             found += selectors(tinycss2.parse_blocks_contents(rule.content))
     return found

@@ -30,7 +30,7 @@ def _read(path: Path) -> str:
         raise PluginError(f"inline_styles: cannot read the stylesheet {path}: {error.strerror}") from None
 
 
-def _selectors(prelude) -> list[str]:
+def split_selectors(prelude) -> list[str]:
     """A rule's selectors: its prelude split at top-level commas (those inside :is() stay)."""
     selectors = [[]]
     for token in prelude:
@@ -50,7 +50,7 @@ def _rules(rules, colours: set[tuple[str, str]]) -> str:
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [s for s in _selectors(rule.prelude) if _selects(s, colours)]
+            selectors = [s for s in split_selectors(rule.prelude) if _selects(s, colours)]
             if selectors:
                 kept.append(",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}")
         elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword == "media":
