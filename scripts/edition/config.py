@@ -43,6 +43,9 @@ CLOSERS = "\"'”’)]"
 REFERENCES_FILE = SOURCES_DIR / "references.bib"
 CSL_STYLE = "chicago-notes-bibliography.csl"
 
+#: The PDFs' paper size, unless [print] paper in editorial.toml names another ("A4" or "letter").
+PRINT_PAPER = "A4"
+
 #: Pandoc's citation output is kept here between builds, keyed by everything it depends on.
 CACHE_DIR = ROOT / ".cache"
 #: Part of every cache key: bump it (or delete .cache/) when the pinned pandoc or plugin changes.

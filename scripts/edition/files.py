@@ -6,15 +6,15 @@ import tempfile
 from pathlib import Path
 
 
-def _unchanged(target: Path, text: str) -> bool:
+def _unchanged(target: Path, content: str | bytes) -> bool:
     try:
-        return target.read_text(encoding="utf-8") == text
+        return (target.read_bytes() if isinstance(content, bytes) else target.read_text(encoding="utf-8")) == content
     except (OSError, UnicodeDecodeError):
         return False
 
 
-def write_atomically(pages: dict[str, str], out_dir: Path) -> list[Path]:
-    """Write every page that changed, or none: each goes to a temporary file first and is renamed
+def write_atomically(pages: dict[str, str | bytes], out_dir: Path) -> list[Path]:
+    """Write every page (text, or bytes) that changed, or none: each goes to a temporary file first and is renamed
     over its target. A page already as given is left alone, so its time stamp says when it last
     changed (and a rename, slow on some file systems, is not paid for nothing). Returns the
     pages written."""
@@ -26,8 +26,12 @@ def write_atomically(pages: dict[str, str], out_dir: Path) -> list[Path]:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".converting-")
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
+            if isinstance(text, bytes):       # a PDF
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(text)
+            else:
+                with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                    stream.write(text)
             staged.append((Path(temp), target))
     except BaseException:
         for temp, _ in staged:

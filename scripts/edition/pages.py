@@ -100,11 +100,17 @@ def contexts(decisions, sources_dir: Path, edited: Edited, edition: Edition, ext
     sections.update({e.source_label: (e, Path(path)) for e, path in extra})
     cite = decisions.sections.get("cite", {})
     conventions = decisions.sections.get("tei", {}).get("conventions", [])
+    records = {doc.page: page_record(doc.page, cite[doc.page], edited.works, edition, decisions.file,
+                                     decisions.line_of(f'[cite."{doc.page}"]'))
+               for doc in edited.documents if doc.page in cite}
+    records[""] = edition_record(edition)
 
     def context_of(source_label: str) -> Context:
         editorial, path = sections[source_label]
         work = cite.get(editorial.page, {}).get("work")
-        return Context(editorial, edition, edited.works, digest(path) if path.exists() else "", work, conventions)
+        return Context(editorial, edition, edited.works, digest(path) if path.exists() else "", work, conventions,
+                       path, edited.bibliography, records, decisions.sections.get("print", {}))
+    context_of.knows = sections.__contains__
     return context_of
 
 
@@ -112,6 +118,11 @@ def tei_files(decisions, sources_dir: Path, edited: Edited, edition: Edition) ->
     """The TEI document of every source, made at build time (it carries the edition's version)."""
     sources = [doc for doc in edited.documents if doc.source in {e.source_label for e in decisions.values()}]
     return WRITERS["tei"](sources, contexts(decisions, sources_dir, edited, edition))
+
+
+def pdf_files(decisions, sources_dir: Path, edited: Edited, edition: Edition) -> dict[str, bytes]:
+    """The PDF of every text and of the whole edition (with the bibliography), made at build time."""
+    return WRITERS["pdf"](edited.documents, contexts(decisions, sources_dir, edited, edition))
 
 
 def convert(kind: str, source: Path, decisions, sources_dir: Path | None = None,

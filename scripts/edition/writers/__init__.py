@@ -8,6 +8,7 @@ from ..records import tei_path
 from .tei_header import Context
 from .tei_schema import validate
 from .tei import write_tei
+from .pdf import pdf_files
 
 
 def markdown_files(documents: list, context_of: Callable) -> dict[str, str]:
@@ -30,4 +31,4 @@ def tei_files(documents: list, context_of: Callable) -> dict[str, str]:
 
 
 #: One writer per output format; a new format adds a module and a line here.
-WRITERS: dict[str, Callable] = {"markdown": markdown_files, "tei": tei_files}
+WRITERS: dict[str, Callable] = {"markdown": markdown_files, "tei": tei_files, "pdf": pdf_files}

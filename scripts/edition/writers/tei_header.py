@@ -19,6 +19,10 @@ class Context:
     sha256: str = ""
     work: str | None = None          # the key of the source's own work (the review), if it has one
     conventions: list = field(default_factory=list)   # the transcription conventions, in words
+    path: object = None              # the source file itself
+    bibliography: object = None      # the citation processor's seam (citations.Bibliography)
+    records: dict = field(default_factory=dict)       # page -> its citation record; "" the edition's
+    print_settings: dict = field(default_factory=dict)   # [print] of the editorial file (paper)
 
 
 def sub(parent, tag: str, text: str = "", **attrs):
