@@ -38,3 +38,20 @@ setup_npm() {
     npm ci --omit=dev --no-audit --no-fund --ignore-scripts --prefix "$ROOT" >/dev/null
   fi
 }
+
+# setup_print: what WeasyPrint needs from the system to make the PDFs (Pango, HarfBuzz's subsetter,
+# fontconfig) and the print faces (scripts/edition/writers/print_fonts.py: Linux Libertine and
+# Biolinum for the text and the apparatus, IPA Mincho for Japanese), with apt-get when missing.
+setup_print() {
+  local need=()
+  ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+  ldconfig -p 2>/dev/null | grep -q "libharfbuzz-subset.so.0" || need+=(libharfbuzz-subset0)
+  command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
+  fc-list 2>/dev/null | grep -q "LinLibertine_R\." || need+=(fonts-linuxlibertine)
+  fc-list 2>/dev/null | grep -q "ipam\.ttf" || need+=(fonts-ipafont-mincho)
+  if [ ${#need[@]} -gt 0 ]; then
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+}

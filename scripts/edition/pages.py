@@ -17,6 +17,7 @@ from .passes.register import register
 from .readers import READERS
 from .writers.tei_header import Context
 from .writers import WRITERS
+from .writers.pdf import pdf_path
 
 #: The About page includes this generated register of sources and editorial decisions.
 REGISTER_PAGE = "snippets/register.md"
@@ -89,7 +90,9 @@ def citation_pages(decisions, edited: Edited, edition: Edition) -> dict[str, str
     pages.append((None, edition_record(edition)))
     tei = {e.source_label: tei_path(e.source) for e in decisions.values()}
     views = {e.source_label: view_page(section) for section, e in decisions.items()}
-    return citation_files(pages, edited.works, edited.bibliography, tei, views)
+    sources = {e.source_label for e in decisions.values()}
+    pdfs = {doc.page: pdf_path(doc.page) for doc in edited.documents if doc.source in sources and not doc.base}
+    return citation_files(pages, edited.works, edited.bibliography, tei, views, pdfs)
 
 
 def contexts(decisions, sources_dir: Path, edited: Edited, edition: Edition, extra: tuple = ()):

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import checksums, config
 from .anchors import check_anchors, update_registry
 from .errors import SourceError
-from .pages import all_pages, citation_pages, edit, load_decisions, tei_files
+from .pages import all_pages, citation_pages, edit, load_decisions, pdf_files, tei_files
 from .files import write_atomically
 from .writers.tei_schema import InvalidTEI
 from .records import Edition, edition_of
@@ -21,15 +21,16 @@ NO_ADDRESS = ("note: no published address (site_url in mkdocs.yml, or --site-url
 
 
 def site_files(root: Path = config.ROOT, site_url: str | None = None) -> tuple[dict[str, str], dict[str, str], Edition]:
-    """The generated pages (committed under docs/) and the citation files the build adds (not
-    committed: they carry the address and the version), made from the recorded sources."""
+    """The generated pages (committed under docs/) and the files the build adds (citations, TEI,
+    PDFs: not committed, as they carry the address and the version), made from the recorded sources."""
     sources = root / "sources"
     decisions = load_decisions(sources / "editorial.toml")
     checksums.verify([d.source for d in decisions.values()], sources, sources / "SHA256SUMS")
     edited = edit(decisions, sources)
     edition = edition_of(root, site_url, decisions)
     try:
-        built = {**citation_pages(decisions, edited, edition), **tei_files(decisions, sources, edited, edition)}
+        built = {**citation_pages(decisions, edited, edition), **tei_files(decisions, sources, edited, edition),
+                 **pdf_files(decisions, sources, edited, edition)}
     except InvalidTEI as err:
         raise BuildFailed(str(err)) from None
     return all_pages(decisions, sources, edited), built, edition

@@ -22,11 +22,7 @@ PAPERS = {"A4": "A4", "letter": "letter"}
 PDF_DIR = "pdf"
 EDITION_PDF = f"{PDF_DIR}/edition.pdf"
 #: Paragraph roles that stand before a text's first words with its title: the citation follows them.
-FRONT_ROLES = {"byline", "kicker", "subtitle"}
-
-
-class PrintFailed(Exception):
-    """WeasyPrint could not make a PDF: the text's name and what failed."""
+FRONT_ROLES = {"byline", "kicker", "subtitle", "apparatus"}
 
 
 def pdf_path(page: str) -> str:
@@ -157,7 +153,7 @@ def render(markup: str, name: str, source: Path) -> bytes:
         pdf = weasyprint.HTML(string=markup, base_url=str(config.ROOT)).write_pdf(
             pdf_variant="pdf/ua-1", pdf_identifier=key[:32].encode(), presentational_hints=False)
     except Exception as err:      # WeasyPrint's own failures have no common class
-        raise PrintFailed(f"{name}: WeasyPrint failed: {type(err).__name__}: {err}") from None
+        raise SourceError(source, None, f"{name}: WeasyPrint failed: {type(err).__name__}: {err}") from None
     write_atomically({cached.name: pdf}, cached.parent)
     return pdf
 

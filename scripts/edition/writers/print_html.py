@@ -52,6 +52,17 @@ class Book:
         return f"#{self.entries}-ref-{key}"
 
 
+def without_downloads(inlines: list) -> list:
+    """A paragraph's inlines less its downloads and the words that introduce them ("Download: "),
+    which are controls of the site, not words of a text."""
+    first = next((i for i, n in enumerate(inlines) if isinstance(n, Link) and n.role in SCREEN_ONLY_LINKS), None)
+    if first is None:
+        return inlines
+    if first and isinstance(inlines[first - 1], Text):
+        first -= 1
+    return inlines[:first]
+
+
 class PrintWriter:
     """One page's model as print HTML; ``book`` says where its links go."""
 
@@ -104,6 +115,7 @@ class PrintWriter:
 
     def block(self, node) -> str:
         if isinstance(node, Paragraph):
+            node = Paragraph(without_downloads(node.inlines), node.anchor, node.role, node.lines)
             anchor = f' id="{self.id("anchor", node.anchor)}"' if node.anchor else ""
             number = ""
             if node.anchor and node.anchor[0] == "p" and node.anchor[1:].isdigit():
