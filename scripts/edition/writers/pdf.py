@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import re
+from importlib.metadata import version as metadata_version
 from pathlib import Path
 
 from .. import config
@@ -143,11 +144,11 @@ def text_of(markup: str) -> str:
 
 def render(markup: str, name: str, source: Path) -> bytes:
     """The PDF of ``markup``, from the cache when nothing it is made from changed."""
-    import weasyprint
-    key = hashlib.sha256("\0".join([markup, weasyprint.__version__, print_fonts.digest()]).encode()).hexdigest()
+    key = hashlib.sha256("\0".join([markup, metadata_version("weasyprint"), print_fonts.digest()]).encode()).hexdigest()
     cached = config.CACHE_DIR / "pdf" / f"{key}.pdf"
     if cached.exists():
         return cached.read_bytes()
+    import weasyprint       # only when a PDF is to be made: importing it costs about a second
     print_fonts.check_glyphs(text_of(markup), name, source)
     try:
         pdf = weasyprint.HTML(string=markup, base_url=str(config.ROOT)).write_pdf(
