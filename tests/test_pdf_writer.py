@@ -15,6 +15,7 @@ from pagetext import PAGE_START, is_subsequence, source_count, words_of_page, wo
 from edition import config
 from edition.errors import SourceError
 from edition.writers import pdf as pdf_writer
+from edition.writers.print_html import Book
 
 VARIETY = ROOT / "tests" / "corpus" / "review-variety.txt"
 
@@ -128,6 +129,18 @@ def test_every_font_is_embedded_and_japanese_has_a_face(built_site):
         assert fonts and all(line.split()[-5:-3] == ["yes", "yes"] for line in fonts), name
     author = " ".join(page_texts(built_site / "pdf" / "author.pdf"))
     assert "長谷川毅" in author
+    with pikepdf.open(built_site / "pdf" / "author.pdf") as pdf:    # the Japanese name tagged as Japanese
+        assert "ja" in struct_languages(pdf.Root.StructTreeRoot) and str(pdf.Root.Lang) == "en"
+
+
+def struct_languages(node) -> set[str]:
+    """Every /Lang of the structure tree under ``node``."""
+    if isinstance(node, pikepdf.Array):
+        return set().union(*(struct_languages(child) for child in node))
+    if isinstance(node, pikepdf.Dictionary):
+        own = {str(node.Lang)} if "/Lang" in node else set()
+        return own | (struct_languages(node.K) if "/K" in node else set())
+    return set()
 
 
 def test_corpus_review_converts_with_every_note_at_its_call(tmp_path):
@@ -141,6 +154,43 @@ def test_corpus_review_converts_with_every_note_at_its_call(tmp_path):
     source = Counter(words(" ".join(words_of_source(VARIETY.read_text(encoding="utf-8")))))
     lost = {w: n for w, n in (source - printed).items() if not any(w.rstrip(",.;:)") in link for link in expect["links"])}
     assert not lost     # every word but the addresses (a PDF wraps them where the source did not)
+
+
+def wrapped(words: list[str], width: int = 78) -> list[str]:
+    lines, line = [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + [line]
+
+
+def long_note_review() -> str:
+    """A review in the source's layout whose second note is longer than the foot of its page holds."""
+    prose = "The planners argued once more over the terms of the surrender and over what the Soviet entry meant".split()
+    body = (prose * 30)[:330] + ["end.1"] + (prose * 2)[:30] + ["last.2"] + (prose * 9)[:150] + ["close.3"]
+    note = "On the planners see the memoranda, which argue over every word of the terms".split()
+    lines = wrapped(body)
+    return "\n".join([" " + lines[0], *lines[1:], "", " " * 48, "1 A short note.",
+                      *wrapped(["2"] + (note * 40)[:420] + ["so."]), "3 Another short note.", ""])
+
+
+def test_a_note_too_long_for_its_page_continues_on_the_next_pages_foot(tmp_path):
+    text = long_note_review()
+    source = tmp_path / "review-long-note.txt"
+    source.write_text(text, encoding="utf-8")
+    result = run_edition("convert", "review", str(source), "--out", str(tmp_path), "--to", "pdf")
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "pdf" / "review-long-note.pdf"
+    dests = destinations(pdf)
+    (page, _), (rest, top) = dests["review-long-note-fn2"], dests["review-long-note-fn2-cont"]
+    assert rest == page + 1 and dests["review-long-note-fn2-call"][0] == page   # the rest opens the next page's notes
+    for n in (1, 3):
+        assert dests[f"review-long-note-fn{n}"][0] == dests[f"review-long-note-fn{n}-call"][0], n
+    notes = " ".join(text.split(" " * 48)[1].split())
+    assert is_subsequence(words(notes), words(" ".join(page_texts(pdf))))
 
 
 def test_same_text_gives_the_same_bytes(tmp_path, monkeypatch, decisions):
@@ -157,9 +207,9 @@ def test_a_pdf_already_made_is_not_made_again(tmp_path, monkeypatch):
     import weasyprint
     monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
     markup = "<!DOCTYPE html><html lang='en'><title>t</title><p>A line of text.</p></html>"
-    made = pdf_writer.render(markup, "pdf/t.pdf", REVIEW)
+    made = pdf_writer.render(lambda plan: (markup, Book(set())), "pdf/t.pdf", REVIEW)
     monkeypatch.setattr(weasyprint, "HTML", lambda **_: pytest.fail("rendered again"))
-    assert pdf_writer.render(markup, "pdf/t.pdf", REVIEW) == made
+    assert pdf_writer.render(lambda plan: (markup, Book(set())), "pdf/t.pdf", REVIEW) == made
 
 
 def test_weasyprint_failure_names_the_text(tmp_path, monkeypatch):
@@ -169,12 +219,12 @@ def test_weasyprint_failure_names_the_text(tmp_path, monkeypatch):
         def __init__(self, **_):
             pass
 
-        def write_pdf(self, **_):
+        def render(self, **_):
             raise ValueError("no layout")
     monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
     monkeypatch.setattr(weasyprint, "HTML", Broken)
     with pytest.raises(SourceError, match=r"pdf/t\.pdf: WeasyPrint failed: ValueError: no layout"):
-        pdf_writer.render("<p>text</p>", "pdf/t.pdf", REVIEW)
+        pdf_writer.render(lambda plan: ("<p>text</p>", Book(set())), "pdf/t.pdf", REVIEW)
 
 
 def test_a_character_no_face_has_stops_the_conversion_and_writes_nothing(tmp_path):

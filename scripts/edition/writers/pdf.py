@@ -1,6 +1,7 @@
 """Writes each text, and the whole edition, as a tagged PDF (PDF/UA-1) rendered by WeasyPrint from print HTML."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import html as html_lib
 import re
@@ -12,7 +13,7 @@ from ..errors import SourceError
 from ..files import write_atomically
 from ..model import EditorialNote, Heading, Paragraph
 from ..records import page_id
-from . import print_fonts
+from . import pdf_notes, pdf_tags, print_fonts
 from .print_html import Book, PrintWriter, document, esc
 
 #: The stylesheet of the print documents, beside this module.
@@ -51,9 +52,14 @@ def how_to_cite(doc, context) -> str:
     return f'<section class="how-to-cite">{"".join(parts)}</section>'
 
 
+def balanced(text: str) -> bool:
+    return text.count("[") == text.count("]") and text.count("(") == text.count(")")
+
+
 def running_head(doc, context) -> str:
     """The short title (before its subtitle) and the reviewer, or the byline, for the top of each page."""
-    short = re.split(r":\s", doc.title, maxsplit=1)[0]
+    short = next((doc.title[:m.start()] for m in re.finditer(r":\s", doc.title)
+                  if balanced(doc.title[:m.start()])), doc.title)
     who = (context.editorial.settings or {}).get("reviewer") or (context.editorial.settings or {}).get("byline")
     return f"{short} — {who}" if who and who not in short else short
 
@@ -100,19 +106,20 @@ def stylesheet(context) -> str:
     return STYLESHEET.read_text(encoding="utf-8").replace("PAPER", paper_of(context))
 
 
-def text_pdf(doc, context) -> str:
-    """The print HTML of one text, with the works it cites at its end."""
-    book = Book({doc.page}, page_id(doc.page), context.edition.page_url)
+def text_pdf(doc, context, plan: dict | None = None) -> tuple[str, Book]:
+    """The print HTML of one text, with the works it cites at its end (``plan``: how notes that do
+    not fit their page are set, by pdf_notes)."""
+    book = Book({doc.page}, page_id(doc.page), context.edition.page_url, plan=plan or {})
     body = article(doc, context, book)
-    return document(doc.title, "en", metadata(doc, context), stylesheet(context), body + works_cited(book, context))
+    return document(doc.title, "en", metadata(doc, context), stylesheet(context), body + works_cited(book, context)), book
 
 
-def edition_pdf(texts: list, appendix: list, context_of) -> str:
+def edition_pdf(texts: list, appendix: list, context_of, plan: dict | None = None) -> tuple[str, Book]:
     """The print HTML of the whole edition: its title page, contents, every text, then the bibliography
     (or, without one, the works the texts cite)."""
     context = context_of(texts[0].source)
     book = Book({d.page for d in texts + appendix}, page_id(appendix[0].page) if appendix else "edition",
-                context.edition.page_url)
+                context.edition.page_url, plan=plan or {})
     bodies = [article(doc, context_of(doc.source), book) for doc in texts]
     extra = [f'<section class="bibliography" id="{page_id(d.page)}">{PrintWriter(d, book).body()}</section>'
              for d in appendix]
@@ -124,7 +131,7 @@ def edition_pdf(texts: list, appendix: list, context_of) -> str:
     meta = {"description": f"Every text of {edition.name}, with its bibliography.", "keywords": edition.name,
             "dcterms.created": edition.date, "dcterms.modified": edition.date}
     cited = "" if appendix else works_cited(book, context, "Bibliography", "bibliography")
-    return document(edition.name, "en", meta, stylesheet(context), front + "".join(bodies) + "".join(extra) + cited)
+    return document(edition.name, "en", meta, stylesheet(context), front + "".join(bodies) + "".join(extra) + cited), book
 
 
 def how_to_cite_edition(context) -> str:
@@ -142,17 +149,31 @@ def text_of(markup: str) -> str:
     return html_lib.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(style|title)>.*?</\1>", "", markup, flags=re.S)))
 
 
-def render(markup: str, name: str, source: Path) -> bytes:
-    """The PDF of ``markup``, from the cache when nothing it is made from changed."""
-    key = hashlib.sha256("\0".join([markup, metadata_version("weasyprint"), print_fonts.digest()]).encode()).hexdigest()
+@functools.cache
+def code_digest() -> str:
+    """What the layout code is (this writer and its notes and tags seams), for the cache key: a
+    change to how a PDF is laid out remakes it."""
+    here = Path(__file__).parent
+    return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("pdf.py", "pdf_notes.py", "pdf_tags.py"))).hexdigest()
+
+
+def render(make, name: str, source: Path) -> bytes:
+    """The PDF of the print HTML ``make(plan)`` gives (with its Book), from the cache when nothing it
+    is made from changed; notes too long for their page's foot are continued on the next (pdf_notes)."""
+    markup, book = make({})
+    key = hashlib.sha256("\0".join([markup, metadata_version("weasyprint"), print_fonts.digest(), code_digest()])
+                         .encode()).hexdigest()
     cached = config.CACHE_DIR / "pdf" / f"{key}.pdf"
     if cached.exists():
         return cached.read_bytes()
     import weasyprint       # only when a PDF is to be made: importing it costs about a second
+    pdf_tags.install()
     print_fonts.check_glyphs(text_of(markup), name, source)
+    options = {"pdf_variant": "pdf/ua-1", "presentational_hints": False}
     try:
-        pdf = weasyprint.HTML(string=markup, base_url=str(config.ROOT)).write_pdf(
-            pdf_variant="pdf/ua-1", pdf_identifier=key[:32].encode(), presentational_hints=False)
+        laid_out = pdf_notes.lay_out(lambda plan: make(plan)[0], lambda html: weasyprint.HTML(
+            string=html, base_url=str(config.ROOT)).render(**options), book.note_words)
+        pdf = laid_out.write_pdf(pdf_identifier=key[:32].encode(), **options)
     except Exception as err:      # WeasyPrint's own failures have no common class
         raise SourceError(source, None, f"{name}: WeasyPrint failed: {type(err).__name__}: {err}") from None
     write_atomically({cached.name: pdf}, cached.parent)
@@ -160,14 +181,16 @@ def render(markup: str, name: str, source: Path) -> bytes:
 
 
 def pdf_files(documents: list, context_of) -> dict[str, bytes]:
-    """One PDF per text (a page made from a source), and, of more than one, the whole edition with
-    the other pages (the bibliography) at its end."""
+    """One PDF per text (a page made from a source), and, when the documents are the whole edition
+    (its other pages, the bibliography, with them), the whole edition."""
     texts = [d for d in documents if not d.base and context_of.knows(d.source)]
     others = [d for d in documents if not d.base and d not in texts]
     files = {}
     for doc in texts:
         context = context_of(doc.source)
-        files[pdf_path(doc.page)] = render(text_pdf(doc, context), pdf_path(doc.page), context.path)
-    if len(texts) > 1:
-        files[EDITION_PDF] = render(edition_pdf(texts, others, context_of), EDITION_PDF, context_of(texts[0].source).path)
+        files[pdf_path(doc.page)] = render(lambda plan, doc=doc, context=context: text_pdf(doc, context, plan),
+                                           pdf_path(doc.page), context.path)
+    if texts and others:
+        files[EDITION_PDF] = render(lambda plan: edition_pdf(texts, others, context_of, plan), EDITION_PDF,
+                                    context_of(texts[0].source).path)
     return files

@@ -10,6 +10,7 @@ from ..model import (BlockQuote, BulletList, Cite, Editorial, EditorialNote, For
 from ..records import page_id
 from ..site_nodes import Formatted
 from .markdown import FRAGMENTS as SITE_FRAGMENTS
+from .pdf_notes import LONG_WORDS, split_words, words_in
 
 #: Nodes of the site's pages alone (controls, margin copies, COinS, included snippets): not printed.
 SCREEN_ONLY = {"CitePlace", "MarginNote", "Coins", "Include"}
@@ -31,6 +32,8 @@ class Book:
     entries: str = ""                 # the page id whose "ref-KEY" ids hold the works cited
     page_url: object = None           # page -> published address ("" when none is configured)
     cited: list = field(default_factory=list)   # keys cited, in order of first citation
+    plan: dict = field(default_factory=dict)    # note id -> words kept at its call, or "line" (pdf_notes)
+    note_words: dict = field(default_factory=dict)   # note id -> its words, as written
 
     def ident(self, page: str, kind: str, at) -> str:
         return f"{page_id(page)}-{FRAGMENTS[kind].format(at)}" if kind else page_id(page)
@@ -84,10 +87,7 @@ class PrintWriter:
             inner = f'<cite{lang}>{self.inlines(node.children)}</cite>'
             return f'<a href="{self.book.entry(node.key)}">{inner}</a>' if node.key else inner
         if isinstance(node, NoteRef):
-            n, call, note = node.number, self.id("note", f"{node.number}-call"), self.id("note", node.number)
-            return (f'<a class="call" id="{call}" href="#{note}">{n}</a>'
-                    f'<span class="footnote" id="{note}"><a class="marker" href="#{call}">{n}</a> '
-                    f'{self.inlines(self.notes.get(n, []))}</span>')
+            return self.note(node.number)
         if isinstance(node, PageStart):
             return f'<span class="page-start" id="{self.id("page", node.number)}">[p.&#160;{node.number}]</span>'
         if isinstance(node, Editorial):
@@ -112,6 +112,21 @@ class PrintWriter:
         if type(node).__name__ in SCREEN_ONLY:
             return ""
         raise TypeError(f"no print HTML for inline {node!r}")
+
+    def note(self, n: int) -> str:
+        """The call, and the note itself where it stands (WeasyPrint floats it to the page's foot);
+        the book's plan may split it (the rest continues on the next page) or keep it with its call."""
+        call, ident = self.id("note", f"{n}-call"), self.id("note", n)
+        inlines = self.notes.get(n, [])
+        self.book.note_words[ident] = words_in(inlines)
+        plan = self.book.plan.get(ident)
+        head, rest = split_words(inlines, plan) if isinstance(plan, int) else (inlines, [])
+        kind = "footnote long" if words_in(inlines) > LONG_WORDS and plan != "line" else "footnote"
+        out = (f'<a class="call" id="{call}" href="#{ident}">{n}</a><span class="{kind}" id="{ident}">'
+               f'<a class="marker" href="#{call}">{n}</a> {self.inlines(head)}</span>')
+        if rest:
+            out += f'<span class="footnote continued" id="{ident}-cont">{self.inlines(rest)}</span>'
+        return out
 
     def block(self, node) -> str:
         if isinstance(node, Paragraph):
