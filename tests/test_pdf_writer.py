@@ -238,3 +238,23 @@ def test_a_character_no_face_has_stops_the_conversion_and_writes_nothing(tmp_pat
     line = next(n for n, l in enumerate(text.splitlines(), start=1) if "தமிழ்" in l)
     assert re.search(rf"review-tamil\.txt:{line}: pdf/review-tamil\.pdf: no print face has a glyph for த \(U\+0BA4", result.stderr)
     assert "IPAMincho" in result.stderr and snapshot(out) == {}
+
+
+def test_us_letter_by_a_setting_and_a_paper_not_known_refused(tmp_path):
+    import shutil
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    editorial = tmp_path / "sources" / "editorial.toml"
+    text = config.EDITORIAL_FILE.read_text(encoding="utf-8")
+    editorial.write_text(text + '\n[print]\npaper = "letter"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_edition("convert", "listing", str(ROOT / "sources" / "listing-racing-the-enemy.txt"), "--out", str(out),
+                         "--to", "pdf", "--editorial", str(editorial))
+    assert result.returncode == 0, result.stderr
+    info = subprocess.run(["pdfinfo", str(out / "pdf" / "author.pdf")], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:.*\(letter\)", info)
+    editorial.write_text(text + '\n[print]\npaper = "A5"\n', encoding="utf-8")
+    result = run_edition("convert", "listing", str(ROOT / "sources" / "listing-racing-the-enemy.txt"), "--out",
+                         str(tmp_path / "none"), "--to", "pdf", "--editorial", str(editorial))
+    line = len(text.splitlines()) + 3
+    assert result.returncode == 2 and f"editorial.toml:{line}: [print]: paper = 'A5': expected one of A4, letter" in result.stderr
+    assert not (tmp_path / "none").exists()
