@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from edition.citations import Bibliography, csl_file, plain
+from edition.citations import Bibliography, before_colon, csl_file, plain
 from edition.errors import SourceError
 
 
@@ -98,9 +98,11 @@ def test_tex_in_a_bib_never_reaches_a_record_and_titles_keep_their_printed_case(
 @article{art, author = {Doe, Jane}, date = {2001}, journaltitle = {Journal of Cold War Studies},
   title = {Stalin's Choice}}""", encoding="utf-8")
     records = Bibliography(bib).records
-    assert records["tex"]["title"] == "War and Peace, 1941–1945: The Soviet Case—and “Its” Critics’ Études"
+    assert plain(records["tex"]["title"]) == "War and Peace, 1941–1945: The Soviet Case—and “Its” Critics’ Études"
+    assert '<span class="nocase">Soviet</span> Case' in records["tex"]["title"]     # braces keep case
     assert records["tex"]["title-short"] == "War and Peace, 1941–1945"
-    assert records["tex"]["publisher"] == "A & B" and records["tex"]["collection-title"] == "Studies in War"
+    assert records["tex"]["publisher"] == "A & B" and plain(records["tex"]["collection-title"]) == "Studies in War"
     assert records["art"]["container-title"] == "Journal of Cold War Studies" and records["art"]["title"] == "Stalin’s Choice"
     texts = [value for record in records.values() for value in strings(record)]
     assert not [t for t in texts if "{" in t or "--" in t or "\\" in t or "``" in t]
+    assert before_colon('A <span class="nocase">B: C</span>: D') == 'A <span class="nocase">B: C</span>'

@@ -1,8 +1,10 @@
-"""Downloads read back by independent parsers: BibTeX by pybtex, RIS by pandoc, CSL-JSON by json; COinS."""
+"""Downloads read back by independent parsers: BibTeX by pybtex, RIS by pandoc, CSL-JSON by json; COinS;
+what no download can say refused. (Zotero's own import of every download: test_zotero_import.py.)"""
 from __future__ import annotations
 
 import codecs
 import json
+import re
 from urllib.parse import parse_qs
 
 import pytest
@@ -11,15 +13,15 @@ from pybtex.database import parse_string
 
 from conftest import ROOT
 from edition.citations import Bibliography, pandoc, plain
-from edition.exports import coins, export
+from edition.exports import catalogued, coins, export, problem
 from edition.records import Edition, edition_record, page_record, works
 
 
 @pytest.fixture(scope="module")
 def records():
     bibliography = Bibliography(ROOT / "sources" / "references.bib")
-    all_works = works(bibliography, {"holloway2006review": {"type": "review-book", "reviewed": "hasegawa2005racing"}},
-                      ROOT / "sources" / "editorial.toml", lambda needle: None)
+    reviews = {"type": "review-book", "reviewed": "hasegawa2005racing", "untitled": True}
+    all_works = works(bibliography, {"holloway2006review": reviews}, ROOT / "sources" / "editorial.toml", lambda needle: None)
     edition = Edition("The Edition", "https://example.net/ed/", "abc1234", "2026-11-02")
     pages = [page_record("review.md", {"work": "holloway2006review"}, all_works, edition, ROOT, 1),
              page_record("book.md", {"title": "The listing"}, all_works, edition, ROOT, 1), edition_record(edition)]
@@ -46,9 +48,9 @@ def test_every_record_has_every_format(records, files):
 
 def test_bibtex_reads_back_with_pybtex(records, files):
     for record in records[0]:
+        written = catalogued(record)
         entry = parse_string(files[f"{record['id']}.bib"], "bibtex").entries[record["id"]]
-        title = tex(entry.fields["title"]).lower()
-        assert title == plain(record["title"]).lower(), record["id"]
+        assert tex(entry.fields["title"]) == plain(written["title"]), record["id"]
         people = entry.persons.get("author") or entry.persons.get("editor") or []
         assert [p.last_names[0] for p in people] == family_names(record), record["id"]
         if record.get("URL"):
@@ -57,13 +59,29 @@ def test_bibtex_reads_back_with_pybtex(records, files):
             assert tex(entry.fields["publisher"]) == plain(record["publisher"])
 
 
+def test_bibtex_titles_protect_only_what_keeps_its_case(files):
+    """Braces where the record marks nocase (references.bib's braces, the edition's name), none elsewhere."""
+    for name, text in files.items():
+        if name.endswith(".bib"):
+            title = parse_string(text, "bibtex").entries[name[:-4]].fields["title"]
+            protected = [w for group in re.findall(r"\{([^{}]*)\}", title) for w in group.split()]
+            assert all(w[0].isupper() or not w[0].isalpha() for w in protected[:1]), name
+    record = {"id": "x", "type": "book", "title": 'Racing the Enemy: <span class="nocase">Stalin</span> & Co',
+              "author": [{"family": "Doe", "given": "Jane"}], "publisher": "A & B"}
+    entry = parse_string(export([record], lambda kind, request, compute: compute())["x.bib"], "bibtex").entries["x"]
+    assert entry.fields["title"] == r"Racing the Enemy: {Stalin} \& Co" and entry.fields["publisher"] == r"A \& B"
+
+
 def test_ris_reads_back_with_pandoc(records, files):
     for record in records[0]:
         (back,) = json.loads(pandoc(files[f"{record['id']}.ris"], [], fmt="ris", to="csljson"))
-        assert plain(back["title"]) == plain(record["title"]), record["id"]
-        for role in ("author", "editor"):
-            assert [p["family"] for p in back.get(role, [])] == [p["family"] for p in record.get(role, [])], record["id"]
-        assert back.get("URL") == record.get("URL") and back.get("publisher") == record.get("publisher")
+        assert plain(back["title"]) == plain(catalogued(record)["title"]), record["id"]
+        # pandoc's RIS reader takes A2 as the editor; a BOOK's editor is in A3, as the RIS specification
+        # and Zotero's RIS import have it (A2 is its series editor), which pandoc does not read.
+        roles = ("author",) if record["type"] == "book" else ("author", "editor")
+        people = [p["family"] for role in roles for p in back.get(role, [])]
+        assert people == [p["family"] for role in roles for p in record.get(role, [])], record["id"]
+        assert back.get("URL") == record.get("URL")
         if record.get("issued"):
             assert back["issued"]["date-parts"][0][0] == record["issued"]["date-parts"][0][0]
 
@@ -71,8 +89,28 @@ def test_ris_reads_back_with_pandoc(records, files):
 def test_csl_json_reads_back_as_the_record(records, files):
     for record in records[0]:
         (back,) = json.loads(files[f"{record['id']}.json"])
-        for variable in ("id", "type", "title", "author", "editor", "URL", "issued", "ISBN", "reviewed-title"):
+        for variable in ("id", "author", "editor", "reviewed-author", "URL", "issued", "ISBN", "version", "status"):
             assert back.get(variable) == record.get(variable), (record["id"], variable)
+        assert back["title"] == plain(record["title"]) and back["type"] in ("book", "chapter", "article-journal", "webpage")
+
+
+def test_the_editors_notes_stay_out_of_the_downloads(records, files):
+    notes = [plain(r["annote"]) for r in records[0] if r.get("annote")]
+    assert notes
+    for name, text in files.items():
+        assert not [note for note in notes if note[:40] in text.replace("\n", " ")], name
+        assert "annote" not in text and "catalogue-title" not in text, name
+
+
+def test_what_no_download_can_say_is_named():
+    book = {"id": "x", "type": "book", "title": "T", "author": [{"family": "A"}]}
+    assert problem(book) is None
+    assert "is a 'interview', which the BibTeX download cannot say" in problem({**book, "type": "interview"})
+    assert "cannot say who its 'container-author' is" in problem({**book, "container-author": [{"family": "B"}]})
+    review = {**book, "type": "review-book", "reviewed-author": [{"family": "B"}]}
+    assert "BibTeX download cannot say who its 'reviewed-author' is" in problem(review)
+    assert problem({**review, "catalogue-title": "[Review of] B, T"}) is None
+    assert "'editor'" in problem({"id": "w", "type": "webpage", "title": "T", "editor": [{"family": "E"}]})
 
 
 def test_coins_carries_title_creators_and_identifiers(records):
@@ -82,7 +120,7 @@ def test_coins_carries_title_creators_and_identifiers(records):
         fields = parse_qs(coins(record))
         assert fields["ctx_ver"] == ["Z39.88-2004"]
         title = fields.get("rft.btitle") if record["type"] == "book" else fields.get("rft.atitle")
-        assert title == [plain(record["title"])], record["id"]
+        assert title == [plain(catalogued(record)["title"])], record["id"]     # COinS names no reviewed work
         assert [a.split(",")[0] for a in fields.get("rft.au", [])] == [p["family"] for p in record.get("author", [])]
         if record.get("ISBN"):
             assert fields["rft.isbn"] == [record["ISBN"]]

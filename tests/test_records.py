@@ -17,13 +17,21 @@ def bibliography():
 
 
 def test_a_review_names_the_work_it_reviews(bibliography):
-    records = works(bibliography, {"butow1954": {"type": "review-book", "reviewed": "hasegawa2005racing"}},
-                    EDITORIAL, lambda needle: 3)
-    assert records["butow1954"]["type"] == "review-book"
-    assert records["butow1954"]["reviewed-title"] == bibliography.records["hasegawa2005racing"]["title"]
-    assert records["butow1954"]["reviewed-author"] == bibliography.records["hasegawa2005racing"]["author"]
+    untitled = {"type": "review-book", "reviewed": "hasegawa2005racing", "untitled": True}
+    records = works(bibliography, {"butow1954": untitled}, EDITORIAL, lambda needle: 3)
+    book, review = bibliography.records["hasegawa2005racing"], records["butow1954"]
+    assert review["type"] == "review-book" and review["reviewed-author"] == book["author"]
+    # Untitled: cited by the work it reviews; its own .bib title is its catalogue title.
+    assert review["title"] == book["title"] and "reviewed-title" not in review
+    assert review["catalogue-title"] == bibliography.records["butow1954"]["title"]
     with pytest.raises(SourceError, match="reviews 'nobody'"):
         works(bibliography, {"butow1954": {"reviewed": "nobody"}}, EDITORIAL, lambda needle: 3)
+    # A review with a title of its own names the reviewed title, which BibTeX and RIS cannot say.
+    with pytest.raises(SourceError, match="editorial.toml:3: .*cannot say who its 'reviewed-author' is"):
+        works(bibliography, {"butow1954": {"type": "review-book", "reviewed": "hasegawa2005racing"}}, EDITORIAL,
+              lambda needle: 3)
+    with pytest.raises(SourceError, match="untitled but reviews nothing"):
+        works(bibliography, {"butow1954": {"untitled": True}}, EDITORIAL, lambda needle: 3)
 
 
 @pytest.mark.parametrize("record, problem", [({"id": "x", "type": "book", "author": [{"family": "A"}]}, "has no title"),
@@ -41,21 +49,38 @@ def test_a_web_page_of_the_edition_names_no_one_the_edition_does_not_name():
 def test_page_records_take_the_address_only_when_there_is_one(bibliography):
     published = Edition("Ed", "https://example.net/ed/", "abc1234", "2026-11-02")
     record = page_record("book.md", {"title": "Listing"}, {}, published, EDITORIAL, 1)
-    assert record["URL"] == "https://example.net/ed/book/" and record["issued"] == {"date-parts": [[2026, 11, 2]]}
-    assert record["container-title"] == "Ed" and "editor" not in record
+    assert record["URL"] == "https://example.net/ed/book/" and "editor" not in record
+    assert record["container-title"] == '<span class="nocase">Ed</span>'      # the name as written
     unpublished = page_record("book.md", {"title": "Listing"}, {}, Edition("Ed"), EDITORIAL, 1)
-    assert "URL" not in unpublished and "issued" not in unpublished
+    assert "URL" not in unpublished and "issued" not in unpublished and "version" not in unpublished
     assert at(record, "q7", 3) == {**record, "id": "book-at-3", "URL": "https://example.net/ed/book/#q7"}
     with pytest.raises(SourceError, match="cites 'nobody'"):
         page_record("review.md", {"work": "nobody"}, {}, published, EDITORIAL, 1)
 
 
-def test_the_edition_record_has_its_version_date_editors_and_address():
+def test_a_web_page_is_cited_at_its_version_as_last_modified_when_it_last_changed():
+    edition = Edition("Ed", "", "abc1234", "2026-11-02", modified={"book.md": "2026-10-05"})
+    record = page_record("book.md", {"title": "The {Racing the Enemy} listing"}, {}, edition, EDITORIAL, 1)
+    assert record["version"] == "abc1234" and record["status"] == "last modified"
+    assert record["issued"] == {"date-parts": [[2026, 10, 5]]}       # not the build's date
+    assert record["title"] == 'The <span class="nocase">Racing the Enemy</span> listing'
+    assert page_record("author.md", {"title": "A"}, {}, edition, EDITORIAL, 1)["issued"] == {"date-parts": [[2026, 11, 2]]}
+
+
+def test_the_edition_record_has_its_version_date_and_address():
+    record = edition_record(Edition("Ed", "https://example.net/", "abc1234", "2026-11-02"))
+    assert record == {"id": "edition", "type": "webpage", "title": '<span class="nocase">Ed</span>', "language": "en",
+                      "version": "abc1234", "issued": {"date-parts": [[2026, 11, 2]]}, "status": "last modified",
+                      "URL": "https://example.net/"}
+    assert edition_record(Edition("Ed")) == {"id": "edition", "type": "webpage", "title": '<span class="nocase">Ed</span>',
+                                             "language": "en"}
+
+
+def test_editors_of_the_edition_no_download_can_carry_are_refused():
+    """Reference managers have no editor for a web page (Zotero would make them its authors)."""
     editors = [{"family": "Doe", "given": "Jane"}]
-    record = edition_record(Edition("Ed", "https://example.net/", "abc1234", "2026-11-02", editors))
-    assert record == {"id": "edition", "type": "webpage", "title": "Ed", "language": "en", "editor": editors,
-                      "version": "abc1234", "issued": {"date-parts": [[2026, 11, 2]]}, "URL": "https://example.net/"}
-    assert edition_record(Edition("Ed")) == {"id": "edition", "type": "webpage", "title": "Ed", "language": "en"}
+    with pytest.raises(SourceError, match="editorial.toml:9: record 'edition': .*'editor'"):
+        edition_record(Edition("Ed", "https://example.net/", "abc1234", "2026-11-02", editors), EDITORIAL, 9)
 
 
 def test_version_and_date_come_from_git_and_are_left_out_elsewhere(tmp_path):

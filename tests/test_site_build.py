@@ -93,6 +93,28 @@ def damage_record_without_author(root):
     return "record 'butow1954' has no author or editor"
 
 
+def line_in(root: Path, name: str, needle: str) -> int:
+    return next(n for n, line in enumerate((root / "sources" / name).read_text().splitlines(), 1) if needle in line)
+
+
+def damage_type_no_download_says(root):
+    replace_in(root, "editorial.toml", 'type = "review-book"', 'type = "interview"')
+    line = line_in(root, "editorial.toml", "[records.holloway2006review]")
+    return f"editorial.toml:{line}: record 'holloway2006review' is a 'interview', which the BibTeX download cannot say"
+
+
+def damage_role_no_download_says(root):
+    replace_in(root, "references.bib", "  author    = {Butow, Robert J. C.},\n",
+               "  author    = {Butow, Robert J. C.},\n  bookauthor = {Hasegawa, Tsuyoshi},\n")
+    line = line_in(root, "references.bib", "@book{butow1954,")
+    return f"references.bib:{line}: record 'butow1954': the BibTeX download cannot say who its 'container-author' is"
+
+
+def damage_review_without_catalogue_title(root):
+    replace_in(root, "editorial.toml", "untitled = true\n", "")
+    return "record 'holloway2006review': the BibTeX download cannot say who its 'reviewed-author' is"
+
+
 def damage_missing_style(root):
     replace_in(root, "editorial.toml", 'style = "chicago-notes-bibliography.csl"', 'style = "no-such-style.csl"')
     return "CSL style 'no-such-style.csl' does not exist"
@@ -107,7 +129,8 @@ def damage_dropped_anchor(root):
 @pytest.mark.parametrize("damage", [damage_unrecorded, damage_malformed, damage_missing,
                                     damage_editorial_phrase, damage_editorial_syntax,
                                     damage_bib_syntax, damage_missing_key, damage_record_without_author,
-                                    damage_missing_style, damage_dropped_anchor],
+                                    damage_missing_style, damage_dropped_anchor, damage_type_no_download_says,
+                                    damage_role_no_download_says, damage_review_without_catalogue_title],
                          ids=lambda f: f.__name__)
 def test_bad_input_stops_the_build_and_changes_nothing(damaged, damage):
     docs, site = snapshot(damaged / "docs"), snapshot(damaged / "site")

@@ -47,19 +47,48 @@ PRINTED_TITLES = {"title": ("title",), "container-title": ("journaltitle", "jour
                   "collection-title": ("series",)}
 
 
-def tex_to_text(value: str) -> str:
-    """A .bib field's TeX as plain text, as TeX would print it: -- and --- as dashes, quotes and
-    apostrophes curly, escapes and accents decoded, braces gone."""
+def parsed_tex(value: str):
+    """A .bib field's TeX parsed by pybtex: -- and --- as dashes, quotes and apostrophes curly,
+    escapes and accents decoded, braced groups kept as Protected parts."""
     import codecs
 
     import latexcodec  # noqa: F401  (registers the "ulatex" codec)
-    from pybtex.backends.plaintext import Backend
     from pybtex.markup import LaTeXParser
     for tex, text in (("``", "“"), ("''", "”"), ("`", "‘"), ("'", "’")):
         value = re.sub(r"(?<!\\)" + tex, text, value)     # \' and \` are accents
+    return LaTeXParser(codecs.decode(value, "ulatex")).parse()
+
+
+def tex_to_text(value: str) -> str:
+    """A .bib field's TeX as plain text, as TeX would print it, braces gone."""
+    from pybtex.backends.plaintext import Backend
     # The backend by its class: render_as("text") looks it up among every installed package's
     # entry points at each call, which was half of the converter's time.
-    return LaTeXParser(codecs.decode(value, "ulatex")).parse().render(Backend())
+    return parsed_tex(value).render(Backend())
+
+
+#: CSL-JSON's mark for text whose case a style must not change (CSL 1.0.2, "Rich text markup").
+NOCASE = '<span class="nocase">{}</span>'
+
+
+def tex_to_csl(value: str) -> str:
+    """A .bib title's TeX as CSL-JSON text: as tex_to_text, with what its braces protect (proper
+    nouns, acronyms) marked nocase, so that styles and the BibTeX download keep its case."""
+    from pybtex.backends.plaintext import Backend
+    from pybtex.richtext import Protected
+    backend = Backend()
+    return "".join(NOCASE.format(part.render(backend)) if isinstance(part, Protected) else part.render(backend)
+                   for part in parsed_tex(value).parts)
+
+
+def before_colon(text: str) -> str:
+    """A title's main title: what comes before its first colon outside nocase marks."""
+    depth = 0
+    for mark in re.finditer(r"<span[^>]*>|</span>|:", text):
+        if mark.group() == ":" and not depth:
+            return text[:mark.start()]
+        depth += {"</span>": -1, ":": 0}.get(mark.group(), 1)
+    return text
 
 
 class Bibliography:
@@ -118,7 +147,8 @@ class Bibliography:
     @cached_property
     def records(self) -> dict[str, dict]:
         """Each entry as a CSL-JSON record, converted by pandoc, with its titles as printed (pandoc
-        puts English titles in sentence case, which reference managers would then save)."""
+        puts English titles in sentence case, which reference managers would then save), what
+        braces protect marked nocase."""
         def convert():
             try:
                 return json.loads(pandoc(self.text, [], fmt="biblatex", to="csljson"))
@@ -129,9 +159,9 @@ class Bibliography:
             for csl_name, bib_names in PRINTED_TITLES.items():
                 printed = next((self.field(key, name) for name in bib_names if self.field(key, name)), "")
                 if printed and csl_name in record:
-                    record[csl_name] = tex_to_text(printed)
-            if "title-short" in record and ":" in record["title"]:
-                record["title-short"] = record["title"].split(":", 1)[0]
+                    record[csl_name] = tex_to_csl(printed)
+            if "title-short" in record:
+                record["title-short"] = before_colon(record["title"])
         return records
 
     def format(self, records: list[dict], cites: list[tuple[str, str]] = ()) -> tuple[list[str], dict[str, str]]:
@@ -158,6 +188,8 @@ class Bibliography:
         footnotes = tree.xpath('//section[contains(@class,"footnotes")]/ol/li')
         for back in tree.xpath('//a[contains(@class,"footnote-back")]'):
             back.drop_tree()
+        for mark in tree.xpath('//span[@class="nocase"]'):     # a mark for the style, not for readers
+            mark.drop_tag()
         if footnotes:       # a note style: each citation became a footnote, in order
             notes = [inner(li.find("p") if li.find("p") is not None else li) for li in footnotes]
         else:               # an in-text style: each citation stands in its own div

@@ -1,79 +1,86 @@
-"""Records as reference managers import them: BibLaTeX and CSL-JSON (pandoc), RIS (rispy), COinS."""
+"""Records as reference managers import them: BibTeX (pybtex), RIS (rispy), CSL-JSON (pandoc), COinS."""
 from __future__ import annotations
 
 import json
-import re
 from urllib.parse import urlencode
 
-import rispy
-
+from . import export_bibtex, export_ris
 from .citations import pandoc, plain
 
 #: Download formats: file suffix -> label shown to readers.
 FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
 
-#: pandoc's BibLaTeX writer knows CSL's "review" but not "review-book" (a review of a book).
-BIBLATEX_TYPE = {"review-book": "review"}
-#: CSL type -> RIS type (the RIS specification's reference types).
-RIS_TYPE = {"book": "BOOK", "chapter": "CHAP", "article-journal": "JOUR", "review": "JOUR", "review-book": "JOUR",
-            "webpage": "ELEC", "report": "RPRT", "thesis": "THES"}
+#: A review's catalogue title: a description of it in brackets ("[Review of] Author, Title"), not a
+#: title to quote. Formats that cannot name the reviewed work's author (BibTeX and RIS as Zotero
+#: reads them, Highwire, COinS) give it instead of the reviewed title the record cites.
+CATALOGUE_TITLE = "catalogue-title"
+#: Variables of a record that are the editors' and stay on the site (the Bibliography's notes).
+EDITORIAL = ("annote", CATALOGUE_TITLE)
+#: CSL type -> the CSL-JSON download's type, one Zotero reads as the right item type: a review is a
+#: journal article whose reviewed-author Zotero keeps (CSL styles still cite it "review of ...").
+CSL_TYPES = {"book": "book", "chapter": "chapter", "article-journal": "article-journal", "review": "article-journal",
+             "review-book": "article-journal", "webpage": "webpage"}
+#: The CSL names Zotero keeps as creators of each type it reads from CSL-JSON.
+CSL_ROLES = {"book": ("author", "editor", "translator", "collection-editor"),
+             "chapter": ("author", "editor", "translator", "collection-editor", "container-author"),
+             "article-journal": ("author", "editor", "translator", "reviewed-author"),
+             "webpage": ("author", "translator")}
+#: CSL 1.0.2's name variables.
+NAMES = ("author", "chair", "collection-editor", "compiler", "composer", "container-author", "contributor",
+         "curator", "director", "editor", "editorial-director", "editor-translator", "executive-producer", "guest",
+         "host", "illustrator", "interviewer", "narrator", "organizer", "original-author", "performer", "producer",
+         "recipient", "reviewed-author", "script-writer", "series-creator", "translator")
+REVIEWED = ("reviewed-author", "reviewed-title")
 
 
-class RisFile(rispy.RisWriter):
-    """RIS as reference managers write it: no counter line before each reference."""
+def catalogued(record: dict) -> dict:
+    """The record as a format without the reviewed work's author sees it: its catalogue title."""
+    if not record.get(CATALOGUE_TITLE):
+        return record
+    drop = (*REVIEWED, "title-short", CATALOGUE_TITLE)
+    return {**{k: v for k, v in record.items() if k not in drop}, "title": record[CATALOGUE_TITLE]}
 
-    def set_header(self, count):
-        return ""
+
+def problem(record: dict) -> str | None:
+    """What a download could not say of the record (its type, or a creator in its role), or None."""
+    kind = record.get("type")
+    for label, types, roles in (("BibTeX", export_bibtex.TYPES, export_bibtex.ROLES),
+                                ("RIS", export_ris.TYPES, export_ris.ROLES),
+                                ("CSL-JSON", CSL_TYPES, CSL_ROLES)):
+        if kind not in types:
+            return f"record {record.get('id')!r} is a {kind!r}, which the {label} download cannot say"
+        carried = set(roles[types[kind]])
+        if record.get(CATALOGUE_TITLE):
+            carried |= set(REVIEWED)          # its catalogue title names the reviewed work and author
+        for role in NAMES:
+            if record.get(role) and role not in carried:
+                hint = " (an untitled review can be given its catalogue title)" if role in REVIEWED else ""
+                return (f"record {record.get('id')!r}: the {label} download cannot say who its {role!r} "
+                        f"is (as a {kind!r}){hint}")
+    return None
 
 
 def export(records: list[dict], cached) -> dict[str, str]:
-    """Every record in every format: {"ID.bib": text, "ID.ris": text, "ID.json": text}.
-    ``cached(kind, request, compute)`` keeps pandoc's answers between builds."""
+    """Every record in every format: {"ID.bib": text, "ID.ris": text, "ID.json": text}, without the
+    editors' notes. ``cached(kind, request, compute)`` keeps pandoc's answers between builds."""
     if not records:
         return {}
-    data = json.dumps([{**r, "type": BIBLATEX_TYPE.get(r["type"], r["type"])} for r in records], ensure_ascii=False)
-    bib = cached("biblatex", data, lambda: pandoc(data, [], fmt="csljson", to="biblatex"))
-    plain_data = json.dumps(records, ensure_ascii=False)
-    csl = json.loads(cached("csljson", plain_data, lambda: pandoc(plain_data, [], fmt="csljson", to="csljson")))
-    entries = {m.group(1): m.group(0).strip() + "\n" for m in re.finditer(r"^@\w+\{([^,]+),.*?^\}$", bib, re.M | re.S)}
+    shared = [{k: v for k, v in r.items() if k not in EDITORIAL} for r in records]
+    data = json.dumps([{**r, "type": CSL_TYPES[r["type"]]} for r in shared], ensure_ascii=False)
+    csl = json.loads(cached("csljson", data, lambda: pandoc(data, [], fmt="csljson", to="csljson")))
     files = {}
     for record, converted in zip(records, csl):
-        files[f"{record['id']}.bib"] = entries[record["id"]]
+        written = {k: v for k, v in catalogued(record).items() if k not in EDITORIAL}
+        files[f"{record['id']}.bib"] = export_bibtex.bibtex(written)
         files[f"{record['id']}.json"] = json.dumps([converted], ensure_ascii=False, indent=2) + "\n"
-        files[f"{record['id']}.ris"] = rispy.dumps([ris(record)], implementation=RisFile)
+        files[f"{record['id']}.ris"] = export_ris.ris(written)
     return files
-
-
-def ris(record: dict) -> dict:
-    """A record as rispy's fields."""
-    entry = {"type_of_reference": RIS_TYPE.get(record.get("type"), "GEN"), "title": plain(record["title"])}
-    names = lambda key: [", ".join(p for p in (n.get("family"), n.get("given")) if p) or n.get("literal", "")
-                         for n in record.get(key, [])]
-    if record.get("author"):
-        entry["authors"] = names("author")
-    if record.get("editor"):
-        entry["secondary_authors"] = names("editor")      # A2: the editor, as Zotero and pandoc read it
-    if record.get("container-title"):
-        entry["secondary_title"] = plain(record["container-title"])
-    if record.get("reviewed-title"):
-        entry["reviewed_item"] = plain(record["reviewed-title"])
-    parts = (record.get("issued") or {}).get("date-parts", [[]])[0]
-    if parts:
-        entry["year"] = str(parts[0])
-        entry["date"] = "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))
-    for variable, field in (("publisher", "publisher"), ("publisher-place", "place_published"), ("ISBN", "issn"),
-                            ("edition", "edition"), ("language", "language"), ("collection-title", "tertiary_title"),
-                            ("version", "edition")):
-        if record.get(variable):
-            entry[field] = plain(str(record[variable]))
-    if record.get("URL"):
-        entry["urls"] = [record["URL"]]
-    return entry
 
 
 def coins(record: dict) -> str:
     """The record as a COinS ContextObject (Z39.88-2004, key/encoded-value), as Zotero's COinS
     translator reads it: a book, a chapter of one, or an article (a review, a roundtable's text)."""
+    record = catalogued(record)
     kind = record.get("type")
     title, container = plain(record["title"]), plain(record.get("container-title", ""))
     pairs = [("ctx_ver", "Z39.88-2004")]

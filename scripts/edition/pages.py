@@ -78,21 +78,25 @@ def all_pages(decisions, sources_dir: Path, edited: Edited | None = None) -> dic
     return pages
 
 
-def citation_pages(decisions, edited: Edited, edition: Edition) -> dict[str, str]:
-    """The citations of every page and of the edition, and every record's downloads: made at build
-    time, as they carry the published address and the edition's version."""
+def cited_pages(decisions, edited: Edited, edition: Edition) -> list[tuple]:
+    """(document, record) of every cited page, and (None, record) of the edition itself."""
     cite = decisions.sections.get("cite", {})
     pages = []
     for doc in edited.documents:
         if doc.page in cite:
             pages.append((doc, page_record(doc.page, cite[doc.page], edited.works, edition,
                                            decisions.file, decisions.line_of(f'[cite."{doc.page}"]'))))
-    pages.append((None, edition_record(edition)))
+    return pages + [(None, edition_record(edition, decisions.file, decisions.line_of("editors =")))]
+
+
+def citation_pages(decisions, edited: Edited, edition: Edition) -> dict[str, str]:
+    """The citations of every page and of the edition, and every record's downloads: made at build
+    time, as they carry the published address and the edition's version."""
     tei = {e.source_label: tei_path(e.source) for e in decisions.values()}
     views = {e.source_label: view_page(section) for section, e in decisions.items()}
     sources = {e.source_label for e in decisions.values()}
     pdfs = {doc.page: pdf_path(doc.page) for doc in edited.documents if doc.source in sources and not doc.base}
-    return citation_files(pages, edited.works, edited.bibliography, tei, views, pdfs)
+    return citation_files(cited_pages(decisions, edited, edition), edited.works, edited.bibliography, tei, views, pdfs)
 
 
 def contexts(decisions, sources_dir: Path, edited: Edited, edition: Edition, extra: tuple = ()):
@@ -103,10 +107,7 @@ def contexts(decisions, sources_dir: Path, edited: Edited, edition: Edition, ext
     sections.update({e.source_label: (e, Path(path)) for e, path in extra})
     cite = decisions.sections.get("cite", {})
     conventions = decisions.sections.get("tei", {}).get("conventions", [])
-    records = {doc.page: page_record(doc.page, cite[doc.page], edited.works, edition, decisions.file,
-                                     decisions.line_of(f'[cite."{doc.page}"]'))
-               for doc in edited.documents if doc.page in cite}
-    records[""] = edition_record(edition)
+    records = {doc.page if doc else "": record for doc, record in cited_pages(decisions, edited, edition)}
 
     def context_of(source_label: str) -> Context:
         editorial, path = sections[source_label]

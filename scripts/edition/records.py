@@ -1,12 +1,15 @@
 """The CSL-JSON record of every citable thing: the works of references.bib, each page, the edition."""
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config
+from .citations import NOCASE
 from .errors import SourceError
+from .exports import CATALOGUE_TITLE, problem
 
 #: What a record must have to be cited: a title, and someone responsible for it, except a web page
 #: of the edition (the edition names no editors, and none are invented).
@@ -21,6 +24,12 @@ class Edition:
     version: str = ""                      # the commit the build is made from
     date: str = ""                         # that commit's date, YYYY-MM-DD
     editors: list = field(default_factory=list)   # CSL names; none unless configured
+    modified: dict = field(default_factory=dict)  # page -> date of the last commit that changed it
+
+    @property
+    def title(self) -> str:
+        """The edition's name as a CSL title: as written, which no style may recase."""
+        return NOCASE.format(self.name)
 
     def page_url(self, page: str) -> str:
         """The published address of a page under docs/ ("review.md"), or "" without site_url."""
@@ -38,16 +47,33 @@ def tei_path(source: str) -> str:
     return f"tei/{Path(source).stem}.xml"
 
 
+def git(root: Path, *args: str) -> list[str]:
+    """The words git prints for ``args`` in ``root``; [] outside git or when git fails."""
+    if not (root / ".git").exists():
+        return []
+    try:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True,
+                              timeout=10).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return []
+
+
 def from_git(root: Path) -> dict:
     """The version (short commit) and date of the commit the build is made from; {} outside git."""
-    try:
-        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%h %cs"], capture_output=True,
-                             text=True, check=True, timeout=10).stdout.split()
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    if len(out) != 2 or not (root / ".git").exists():
-        return {}
-    return {"version": out[0], "date": out[1]}
+    out = git(root, "log", "-1", "--format=%h %cs")
+    return {"version": out[0], "date": out[1]} if len(out) == 2 else {}
+
+
+def last_changed(root: Path, pages) -> dict[str, str]:
+    """The date of the last commit that changed each page under docs/ (pages never committed left out)."""
+    dates = {page: git(root, "log", "-1", "--format=%cs", "--", f"docs/{page}") for page in pages}
+    return {page: out[0] for page, out in dates.items() if out}
+
+
+def protected(text: str) -> str:
+    """An editorial title as a CSL title: what it has in braces (as references.bib marks proper
+    nouns) marked nocase."""
+    return re.sub(r"\{([^{}]*)\}", lambda m: NOCASE.format(m.group(1)), text)
 
 
 def csl_date(iso: str) -> dict:
@@ -55,65 +81,82 @@ def csl_date(iso: str) -> dict:
 
 
 def check(record: dict, where: Path, line: int | None) -> dict:
-    """Refuse a record that cannot be cited: no title, or nobody responsible for a work."""
+    """Refuse a record that cannot be cited (no title, or nobody responsible for a work), or that a
+    download could not say (its type, or a creator in its role)."""
     if not record.get("title"):
         raise SourceError(where, line, f"record {record.get('id')!r} has no title")
     if record.get("type") != "webpage" and not any(record.get(k) for k in REQUIRED_CREATORS):
         raise SourceError(where, line, f"record {record.get('id')!r} has no author or editor")
+    wrong = problem(record)
+    if wrong:
+        raise SourceError(where, line, wrong)
     return record
 
 
 def works(bibliography, settings: dict, file: Path, line_of) -> dict[str, dict]:
     """references.bib's entries as records, with the fields the editors add (``[records.KEY]``):
-    ``reviewed = KEY`` makes a review name the reviewed work's title and author."""
+    ``reviewed = KEY`` makes a review name the reviewed work's title and author; with ``untitled =
+    true`` the review has no title of its own, so it is cited by the work it reviews ("review of
+    *Title*, by Author") and its .bib title is its catalogue title."""
     out = {}
     for key, record in bibliography.records.items():
         record = dict(record)
         extra = dict(settings.get(key, {}))
-        reviewed = extra.pop("reviewed", None)
+        reviewed, untitled = extra.pop("reviewed", None), extra.pop("untitled", False)
         if reviewed:
             if reviewed not in bibliography.records:
                 raise SourceError(file, line_of(f'"{reviewed}"'), f"reviews {reviewed!r}, which {bibliography.file.name} does not have")
             target = bibliography.records[reviewed]
-            record["reviewed-title"] = target["title"]
             record["reviewed-author"] = target.get("author", [])
+            if untitled:
+                record[CATALOGUE_TITLE] = record.pop("title")
+                record.pop("title-short", None)
+                record.update({k: target[k] for k in ("title", "title-short") if k in target})
+            else:
+                record["reviewed-title"] = target["title"]
+        elif untitled:
+            raise SourceError(file, line_of(f"[records.{key}]"), f"{key!r} is untitled but reviews nothing (reviewed = KEY)")
         record.update(extra)
-        out[key] = check(record, bibliography.file, bibliography.line_of(f'"{key}"'))
+        where = (file, line_of(f"[records.{key}]")) if "type" in extra else (bibliography.file, bibliography.line_of(f'"{key}"'))
+        out[key] = check(record, *where)
     return out
 
 
 def page_record(page: str, settings: dict, works_by_key: dict, edition: Edition, file: Path, line: int | None) -> dict:
     """The record of a page: the work it presents (``work = KEY``), at the page's address, or a web
-    page of the edition (``title``), dated by the edition's version."""
+    page of the edition (``title``), with the edition's version and the date the page last changed."""
     url = edition.page_url(page)
     if settings.get("work"):
         if settings["work"] not in works_by_key:
             raise SourceError(file, line, f"cites {settings['work']!r}, which references.bib does not have")
         record = {**works_by_key[settings["work"]], "id": page_id(page)}
     else:
-        record = {"id": page_id(page), "type": "webpage", "title": settings.get("title", ""),
-                  "container-title": edition.name, "language": "en"}
-        if edition.editors:
-            record["editor"] = edition.editors
-        if edition.date:
-            record["issued"] = csl_date(edition.date)
+        record = {"id": page_id(page), "type": "webpage", "title": protected(settings.get("title", "")),
+                  "container-title": edition.title, "language": "en"}
+        versioned(record, edition, edition.modified.get(page, edition.date))
     if url:
         record["URL"] = url
     return check(record, file, line)
 
 
-def edition_record(edition: Edition) -> dict:
-    """The edition itself: its title, editors (if configured), version, date and address."""
-    record = {"id": "edition", "type": "webpage", "title": edition.name, "language": "en"}
+def versioned(record: dict, edition: Edition, modified: str) -> None:
+    """A web page of the edition: its editors (if configured), the version it is cited at, and when
+    it was last modified (Chicago 14.104), not a date of publication."""
     if edition.editors:
         record["editor"] = edition.editors
     if edition.version:
         record["version"] = edition.version
-    if edition.date:
-        record["issued"] = csl_date(edition.date)
+    if modified:
+        record.update({"issued": csl_date(modified), "status": "last modified"})
+
+
+def edition_record(edition: Edition, file: Path = config.EDITORIAL_FILE, line: int | None = None) -> dict:
+    """The edition itself: its name as written, editors (if configured), version, date and address."""
+    record = {"id": "edition", "type": "webpage", "title": edition.title, "language": "en"}
+    versioned(record, edition, edition.date)
     if edition.url:
         record["URL"] = edition.url
-    return record
+    return check(record, file, line)
 
 
 def page_id(page: str) -> str:
@@ -136,4 +179,5 @@ def edition_of(root: Path, site_url: str | None, decisions) -> Edition:
     url = settings["site_url"] if site_url is None else site_url
     url = url if not url or url.endswith("/") else url + "/"
     editors = decisions.sections.get("citations", {}).get("editors", [])
-    return Edition(settings["site_name"], url, editors=editors, **from_git(root))
+    pages = decisions.sections.get("cite", {})
+    return Edition(settings["site_name"], url, editors=editors, modified=last_changed(root, pages), **from_git(root))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..citations import plain
+from ..exports import catalogued
 from ..model import Document
 
 CONTEXT = "https://schema.org"
@@ -32,7 +33,9 @@ def date_parts(record: dict, key: str = "issued") -> list[int]:
 
 
 def highwire(record: dict) -> list[list[str]]:
-    """The record as [tag, content] pairs; a field the record lacks is left out."""
+    """The record as [tag, content] pairs; a field the record lacks is left out. Highwire cannot
+    name a reviewed work: an untitled review gives its catalogue title."""
+    record = catalogued(record)
     tags = [["citation_title", plain(record["title"])]]
     tags += [["citation_author", name(p)] for p in record.get("author", [])]
     tags += [["citation_editor", name(p)] for p in record.get("editor", [])]
@@ -68,12 +71,13 @@ def book_schema(record: dict) -> dict:
 def review_meta(doc: Document, record: dict, works: dict, cited: list[str]) -> None:
     doc.meta["highwire"] = highwire(record)
     doc.meta["references"] = [reference(works[k]) for k in cited]
-    schema = {"@context": CONTEXT, "@type": "Review", "name": plain(record["title"]),
+    schema = {"@context": CONTEXT, "@type": "Review", "name": plain(catalogued(record)["title"]),
               "author": [{"@type": "Person", "name": display_name(p)} for p in record.get("author", [])],
               "citation": [plain(works[k]["title"]) for k in cited]}
-    if record.get("reviewed-title"):
-        reviewed = next((w for w in works.values() if w["title"] == record["reviewed-title"]), None)
-        schema["itemReviewed"] = book_schema(reviewed) if reviewed else {"@type": "Book", "name": plain(record["reviewed-title"])}
+    reviewed_title = record.get("reviewed-title") or (record["title"] if record.get("reviewed-author") else "")
+    if reviewed_title:
+        reviewed = next((w for w in works.values() if w["title"] == reviewed_title and w is not record), None)
+        schema["itemReviewed"] = book_schema(reviewed) if reviewed else {"@type": "Book", "name": plain(reviewed_title)}
     if record.get("language"):
         schema["inLanguage"] = record["language"]
     doc.meta["schema"] = schema

@@ -5,6 +5,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..citations import plain
+from ..exports import catalogued
+
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML = "{http://www.w3.org/XML/1998/namespace}"
 
@@ -37,15 +40,17 @@ def name_of(person: dict) -> str:
 
 
 def bibl(parent, record: dict, **attrs):
-    """A work as a structured <bibl>: authors or editors, title, container, publisher, date."""
+    """A work as a structured <bibl>: authors or editors, title (an untitled review's catalogue
+    title: <bibl> names no reviewed work), container, publisher, date."""
+    record = catalogued(record)
     out = sub(parent, "bibl", **attrs)
     for person in record.get("author", []):
         sub(out, "author", name_of(person))
     for person in record.get("editor", []):
         sub(out, "editor", name_of(person))
-    sub(out, "title", record.get("title", ""), level="a" if record.get("container-title") else "m")
+    sub(out, "title", plain(record.get("title", "")), level="a" if record.get("container-title") else "m")
     if record.get("container-title"):
-        sub(out, "title", record["container-title"], level="j" if record.get("type") == "article-journal" else "m")
+        sub(out, "title", plain(record["container-title"]), level="j" if record.get("type") == "article-journal" else "m")
     if record.get("publisher"):
         sub(out, "publisher", record["publisher"])
     year = record.get("issued", {}).get("date-parts", [[None]])[0][0]
