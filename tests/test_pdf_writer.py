@@ -81,6 +81,13 @@ def test_every_word_of_the_review_is_in_the_pdf_in_order(built_site, review_pdf)
     assert not Counter(words(" ".join(words_of_source(REVIEW.read_text(encoding="utf-8"))))) - Counter(printed)
 
 
+@pytest.mark.parametrize("page", ["book", "author"])
+def test_every_word_of_the_listing_is_in_its_pdf_and_in_the_edition_in_order(built_site, page):
+    site_words = words(" ".join(words_of_page(built_site / page / "index.html")))
+    assert is_subsequence(site_words, words(" ".join(page_texts(built_site / "pdf" / f"{page}.pdf"))))
+    assert is_subsequence(site_words, words(" ".join(page_texts(built_site / "pdf" / "edition.pdf"))))
+
+
 def test_each_printed_page_number_stands_once_on_the_page_of_its_first_words(review_pdf):
     texts = page_texts(review_pdf)
     dests = destinations(review_pdf)
