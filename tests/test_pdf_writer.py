@@ -14,7 +14,7 @@ from conftest import PUBLISHED, REVIEW, ROOT, run_edition, snapshot
 from pagetext import PAGE_START, is_subsequence, source_count, words_of_page, words_of_source
 from edition import config
 from edition.errors import SourceError
-from edition.writers import pdf as pdf_writer
+from edition.writers import pdf_render
 from edition.writers.print_html import Book
 
 VARIETY = ROOT / "tests" / "corpus" / "review-variety.txt"
@@ -214,9 +214,9 @@ def test_a_pdf_already_made_is_not_made_again(tmp_path, monkeypatch):
     import weasyprint
     monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
     markup = "<!DOCTYPE html><html lang='en'><title>t</title><p>A line of text.</p></html>"
-    made = pdf_writer.render(lambda plan: (markup, Book(set())), "pdf/t.pdf", REVIEW)
+    made = pdf_render.render(lambda plan: (markup, Book(set())), "pdf/t.pdf", REVIEW)
     monkeypatch.setattr(weasyprint, "HTML", lambda **_: pytest.fail("rendered again"))
-    assert pdf_writer.render(lambda plan: (markup, Book(set())), "pdf/t.pdf", REVIEW) == made
+    assert pdf_render.render(lambda plan: (markup, Book(set())), "pdf/t.pdf", REVIEW) == made
 
 
 def test_weasyprint_failure_names_the_text(tmp_path, monkeypatch):
@@ -231,7 +231,7 @@ def test_weasyprint_failure_names_the_text(tmp_path, monkeypatch):
     monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
     monkeypatch.setattr(weasyprint, "HTML", Broken)
     with pytest.raises(SourceError, match=r"pdf/t\.pdf: WeasyPrint failed: ValueError: no layout"):
-        pdf_writer.render(lambda plan: ("<p>text</p>", Book(set())), "pdf/t.pdf", REVIEW)
+        pdf_render.render(lambda plan: ("<p>text</p>", Book(set())), "pdf/t.pdf", REVIEW)
 
 
 def test_a_character_no_face_has_stops_the_conversion_and_writes_nothing(tmp_path):

@@ -46,6 +46,9 @@ CSL_STYLE = "chicago-notes-bibliography.csl"
 #: The PDFs' paper size, unless [print] paper in editorial.toml names another ("A4" or "letter").
 PRINT_PAPER = "A4"
 
+#: How many PDFs a build makes side by side (one process each; WeasyPrint uses one core).
+PRINT_WORKERS = min(2, os.cpu_count() or 1)
+
 #: Pandoc's citation output is kept here between builds, keyed by everything it depends on.
 CACHE_DIR = ROOT / ".cache"
 #: Part of every cache key: bump it (or delete .cache/) when the pinned pandoc or plugin changes.

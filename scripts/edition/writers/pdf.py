@@ -1,19 +1,13 @@
 """Writes each text, and the whole edition, as a tagged PDF (PDF/UA-1) rendered by WeasyPrint from print HTML."""
 from __future__ import annotations
 
-import functools
-import hashlib
-import html as html_lib
 import re
-from importlib.metadata import version as metadata_version
 from pathlib import Path
 
 from .. import config
-from ..errors import SourceError
-from ..files import write_atomically
 from ..model import EditorialNote, Heading, Paragraph
 from ..records import page_id
-from . import pdf_notes, pdf_tags, print_fonts
+from .pdf_render import render_all
 from .print_html import Book, PrintWriter, document, esc
 
 #: The stylesheet of the print documents, beside this module.
@@ -121,8 +115,9 @@ def edition_pdf(texts: list, appendix: list, context_of, plan: dict | None = Non
     book = Book({d.page for d in texts + appendix}, page_id(appendix[0].page) if appendix else "edition",
                 context.edition.page_url, plan=plan or {})
     bodies = [article(doc, context_of(doc.source), book) for doc in texts]
-    extra = [f'<section class="bibliography" id="{page_id(d.page)}">{PrintWriter(d, book).body()}</section>'
-             for d in appendix]
+    head = f'<h1 data-running-head="{{}} — {esc(context.edition.name)}"'
+    extra = [f'<section class="bibliography" id="{page_id(d.page)}">'
+             f'{PrintWriter(d, book).body().replace("<h1", head.format(esc(d.title)), 1)}</section>' for d in appendix]
     contents = "".join(f'<li><a href="#{page_id(d.page)}">{esc(d.title)}</a></li>' for d in texts + appendix)
     edition = context.edition
     front = (f'<section class="edition-title"><h1>{esc(edition.name)}</h1>'
@@ -145,52 +140,14 @@ def how_to_cite_edition(context) -> str:
     return f'<div class="how-to-cite">{cite}<p>{version}{" of " + edition.date if edition.date else ""}.</p></div>'
 
 
-def text_of(markup: str) -> str:
-    return html_lib.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(style|title)>.*?</\1>", "", markup, flags=re.S)))
-
-
-@functools.cache
-def code_digest() -> str:
-    """What the layout code is (this writer and its notes and tags seams), for the cache key: a
-    change to how a PDF is laid out remakes it."""
-    here = Path(__file__).parent
-    return hashlib.sha256(b"".join((here / name).read_bytes() for name in ("pdf.py", "pdf_notes.py", "pdf_tags.py"))).hexdigest()
-
-
-def render(make, name: str, source: Path) -> bytes:
-    """The PDF of the print HTML ``make(plan)`` gives (with its Book), from the cache when nothing it
-    is made from changed; notes too long for their page's foot are continued on the next (pdf_notes)."""
-    markup, book = make({})
-    key = hashlib.sha256("\0".join([markup, metadata_version("weasyprint"), print_fonts.digest(), code_digest()])
-                         .encode()).hexdigest()
-    cached = config.CACHE_DIR / "pdf" / f"{key}.pdf"
-    if cached.exists():
-        return cached.read_bytes()
-    import weasyprint       # only when a PDF is to be made: importing it costs about a second
-    pdf_tags.install()
-    print_fonts.check_glyphs(text_of(markup), name, source)
-    options = {"pdf_variant": "pdf/ua-1", "presentational_hints": False}
-    try:
-        laid_out = pdf_notes.lay_out(lambda plan: make(plan)[0], lambda html: weasyprint.HTML(
-            string=html, base_url=str(config.ROOT)).render(**options), book.note_words)
-        pdf = laid_out.write_pdf(pdf_identifier=key[:32].encode(), **options)
-    except Exception as err:      # WeasyPrint's own failures have no common class
-        raise SourceError(source, None, f"{name}: WeasyPrint failed: {type(err).__name__}: {err}") from None
-    write_atomically({cached.name: pdf}, cached.parent)
-    return pdf
-
-
 def pdf_files(documents: list, context_of) -> dict[str, bytes]:
     """One PDF per text (a page made from a source), and, when the documents are the whole edition
     (its other pages, the bibliography, with them), the whole edition."""
     texts = [d for d in documents if not d.base and context_of.knows(d.source)]
     others = [d for d in documents if not d.base and d not in texts]
-    files = {}
-    for doc in texts:
-        context = context_of(doc.source)
-        files[pdf_path(doc.page)] = render(lambda plan, doc=doc, context=context: text_pdf(doc, context, plan),
-                                           pdf_path(doc.page), context.path)
-    if texts and others:
-        files[EDITION_PDF] = render(lambda plan: edition_pdf(texts, others, context_of, plan), EDITION_PDF,
-                                    context_of(texts[0].source).path)
-    return files
+    jobs = [(lambda plan, doc=doc, context=context_of(doc.source): text_pdf(doc, context, plan),
+             pdf_path(doc.page), context_of(doc.source).path) for doc in texts]
+    if texts and others:     # the largest first, so that the workers finish together
+        jobs.insert(0, (lambda plan: edition_pdf(texts, others, context_of, plan), EDITION_PDF,
+                        context_of(texts[0].source).path))
+    return {name: pdf for (_, name, _), pdf in zip(jobs, render_all(jobs))}
