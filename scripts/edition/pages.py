@@ -12,12 +12,11 @@ from .passes import PassContext, finish
 from .passes.cite_this import citation_files
 from .passes.source_view import source_view, view_page
 from .writers.markdown import write
-from .records import Edition, edition_of, edition_record, page_record, tei_path, works as work_records
+from .records import Edition, edition_of, edition_record, page_record, pdf_path, tei_path, works as work_records
 from .passes.register import register
 from .readers import READERS
 from .writers.tei_header import Context
 from .writers import WRITERS
-from .writers.pdf import pdf_path
 
 #: The About page includes this generated register of sources and editorial decisions.
 REGISTER_PAGE = "snippets/register.md"

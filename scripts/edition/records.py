@@ -58,6 +58,11 @@ def git(root: Path, *args: str) -> list[str]:
         return []
 
 
+def pdf_path(page: str) -> str:
+    """Where a page's PDF goes under docs/ (and so on the site): review.md -> pdf/review.pdf."""
+    return f"pdf/{page_id(page)}.pdf"
+
+
 def from_git(root: Path) -> dict:
     """The version (short commit) and date of the commit the build is made from; {} outside git."""
     out = git(root, "log", "-1", "--format=%h %cs")

@@ -2,45 +2,42 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from pathlib import Path
 
 from .. import config
+from ..citations import plain
 from ..model import EditorialNote, Heading, Paragraph
-from ..records import page_id
+from ..records import page_id, pdf_path
 from .pdf_render import render_all
 from .print_html import Book, PrintWriter, document, esc
+from .tei_header import name_of
 
 #: The stylesheet of the print documents, beside this module.
 STYLESHEET = Path(__file__).with_name("print.css")
-#: Paper sizes the [print] setting of editorial.toml may name, as CSS says them.
-PAPERS = {"A4": "A4", "letter": "letter"}
-#: Where the PDFs go under docs/ (and so on the site); the whole edition's name there.
-PDF_DIR = "pdf"
-EDITION_PDF = f"{PDF_DIR}/edition.pdf"
+#: The whole edition's PDF under docs/ (each text's is records.pdf_path).
+EDITION_PDF = "pdf/edition.pdf"
 #: Paragraph roles that stand before a text's first words with its title: the citation follows them.
 FRONT_ROLES = {"byline", "kicker", "subtitle", "apparatus"}
 
 
-def pdf_path(page: str) -> str:
-    return f"{PDF_DIR}/{page_id(page)}.pdf"
-
-
 def paper_of(context) -> str:
-    decisions = getattr(context, "print_settings", {}) or {}
-    return PAPERS[decisions.get("paper", config.PRINT_PAPER)]
+    """The paper size, as CSS names it (the [print] setting's values are CSS's names)."""
+    return context.print_settings.get("paper", config.PRINT_PAPER)
 
 
-def how_to_cite(doc, context) -> str:
-    """The text's citation in note form, by citeproc from the page's record, and the edition it is from."""
-    record = context.records.get(doc.page)
+def how_to_cite(context, page: str, label: str) -> str:
+    """The citation of ``page`` ("": the edition) in note form, by citeproc from its record, and the
+    edition's version, date and address."""
+    record = context.records.get(page)
     edition = context.edition
     parts = []
     if record and context.bibliography:
         notes, _ = context.bibliography.format([record], [(record["id"], "")])
-        parts.append(f'<p class="label">Cite this text</p><p class="citation">{notes[0]}</p>')
+        parts.append(f'<p class="label">{label}</p><p class="citation">{notes[0]}</p>')
     version = f"version {edition.version}" if edition.version else "version not known (built outside git)"
     dated = f" of {edition.date}" if edition.date else ""
-    url = edition.page_url(doc.page)
+    url = edition.page_url(page) if page else edition.url
     where = f' Online at <a href="{esc(url)}">{esc(url)}</a>.' if url else " No published address is configured."
     parts.append(f"<p>Printed from <i>{esc(edition.name)}</i>, {version}{dated}.{where}</p>")
     return f'<section class="how-to-cite">{"".join(parts)}</section>'
@@ -54,24 +51,25 @@ def running_head(doc, context) -> str:
     """The short title (before its subtitle) and the reviewer, or the byline, for the top of each page."""
     short = next((doc.title[:m.start()] for m in re.finditer(r":\s", doc.title)
                   if balanced(doc.title[:m.start()])), doc.title)
-    who = (context.editorial.settings or {}).get("reviewer") or (context.editorial.settings or {}).get("byline")
+    settings = context.editorial.settings or {}
+    who = settings.get("reviewer") or settings.get("byline")
     return f"{short} — {who}" if who and who not in short else short
+
+
+def in_front(node) -> bool:
+    """A block that stands with a text's title before its first words: the title, byline, the editors' note."""
+    return (isinstance(node, Heading) and node.level == 1 or isinstance(node, EditorialNote)
+            or isinstance(node, Paragraph) and node.role in FRONT_ROLES)
 
 
 def article(doc, context, book: Book) -> str:
     """One text: title, byline and the editors' note, the citation, then the text, each note at its call."""
     writer = PrintWriter(doc, book)
-    front, rest, in_front = [], [], True
-    for node in doc.blocks:
-        if in_front and (isinstance(node, (Heading, EditorialNote)) and (not isinstance(node, Heading) or node.level == 1)
-                         or isinstance(node, Paragraph) and node.role in FRONT_ROLES):
-            front.append(node)
-        else:
-            in_front = False
-            rest.append(node)
+    front = list(takewhile(in_front, doc.blocks))
+    rest = doc.blocks[len(front):]
     head = "".join(writer.block(b) for b in front).replace(
         "<h1", f'<h1 data-running-head="{esc(running_head(doc, context))}"', 1)
-    return (f'<article class="text" id="{writer.pid}" lang="en">{head}{how_to_cite(doc, context)}'
+    return (f'<article class="text" id="{writer.pid}" lang="en">{head}{how_to_cite(context, doc.page, "Cite this text")}'
             f'{"".join(writer.block(b) for b in rest)}</article>')
 
 
@@ -82,14 +80,14 @@ def works_cited(book: Book, context, heading: str = "Works cited", cls: str = "w
         return ""
     _, entries = context.bibliography.format(records, [])
     items = "".join(f'<div id="{book.entries}-ref-{r["id"]}">{entries[r["id"]]}</div>'
-                    for r in sorted(records, key=lambda r: re.sub(r"<[^>]+>", "", entries[r["id"]])))
+                    for r in sorted(records, key=lambda r: plain(entries[r["id"]])))
     return f'<section class="{cls}"><h2>{heading}</h2>{items}</section>'
 
 
 def metadata(doc, context) -> dict:
     record = context.records.get(doc.page) or {}
     people = record.get("author") or record.get("editor") or []
-    names = ", ".join(" ".join(filter(None, [p.get("given"), p.get("family")])) or p.get("literal", "") for p in people)
+    names = ", ".join(name_of(person) for person in people)
     keywords = [record.get("container-title"), record.get("reviewed-title"), context.edition.name]
     return {"author": names, "description": doc.meta.get("description", ""),
             "keywords": ", ".join(dict.fromkeys(k for k in keywords if k)),
@@ -121,23 +119,12 @@ def edition_pdf(texts: list, appendix: list, context_of, plan: dict | None = Non
     contents = "".join(f'<li><a href="#{page_id(d.page)}">{esc(d.title)}</a></li>' for d in texts + appendix)
     edition = context.edition
     front = (f'<section class="edition-title"><h1>{esc(edition.name)}</h1>'
-             f'{how_to_cite_edition(context)}</section>'
+             f'{how_to_cite(context, "", "Cite this edition")}</section>'
              f'<section class="contents"><h1>Contents</h1><ol>{contents}</ol></section>')
     meta = {"description": f"Every text of {edition.name}, with its bibliography.", "keywords": edition.name,
             "dcterms.created": edition.date, "dcterms.modified": edition.date}
     cited = "" if appendix else works_cited(book, context, "Bibliography", "bibliography")
     return document(edition.name, "en", meta, stylesheet(context), front + "".join(bodies) + "".join(extra) + cited), book
-
-
-def how_to_cite_edition(context) -> str:
-    record = context.records.get("")
-    edition = context.edition
-    cite = ""
-    if record and context.bibliography:
-        notes, _ = context.bibliography.format([record], [(record["id"], "")])
-        cite = f'<p class="label">Cite this edition</p><p class="citation">{notes[0]}</p>'
-    version = f"Version {edition.version}" if edition.version else "Version not known"
-    return f'<div class="how-to-cite">{cite}<p>{version}{" of " + edition.date if edition.date else ""}.</p></div>'
 
 
 def pdf_files(documents: list, context_of) -> dict[str, bytes]:

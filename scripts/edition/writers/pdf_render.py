@@ -37,10 +37,11 @@ def cache_file(markup: str) -> Path:
     return config.CACHE_DIR / "pdf" / f"{key}.pdf"
 
 
-def render(make, name: str, source: Path) -> bytes:
-    """The PDF of the print HTML ``make(plan)`` gives (with its Book), from the cache when nothing it
-    is made from changed; notes too long for their page's foot are continued on the next (pdf_notes)."""
-    markup, book = make({})
+def render(make, name: str, source: Path, first: tuple | None = None) -> bytes:
+    """The PDF of the print HTML ``make(plan)`` gives (with its Book; ``first``: what it gave for no
+    plan, if known), from the cache when nothing it is made from changed; notes too long for their
+    page's foot are continued on the next (pdf_notes)."""
+    markup, book = first or make({})
     cached = cache_file(markup)
     if cached.exists():
         return cached.read_bytes()
@@ -65,9 +66,8 @@ _jobs: list = []
 def _render_job(index: int):
     """One of ``_jobs`` in a worker: its PDF, or the bad input it stopped at (a SourceError does not
     travel between processes as itself)."""
-    make, name, source = _jobs[index]
     try:
-        return render(make, name, source)
+        return render(*_jobs[index])
     except SourceError as err:
         return SourceError, (err.path, err.line, err.message)
 
@@ -76,7 +76,8 @@ def render_all(jobs: list) -> list[bytes]:
     """The PDF of each (make, name, source) job: from the cache, or made by WeasyPrint, the jobs not
     cached side by side in up to config.PRINT_WORKERS forked processes (WeasyPrint's layout is
     pure Python: one process uses one core)."""
-    todo = [i for i, (make, _, _) in enumerate(jobs) if not cache_file(make({})[0]).exists()]
+    jobs = [(make, name, source, make({})) for make, name, source in jobs]     # each print HTML made once
+    todo = [i for i, job in enumerate(jobs) if not cache_file(job[3][0]).exists()]
     if len(todo) < 2 or config.PRINT_WORKERS < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [render(*job) for job in jobs]
     import weasyprint  # noqa: F401  (imported once, before the workers are forked)

@@ -118,10 +118,10 @@ class PrintWriter:
         the book's plan may split it (the rest continues on the next page) or keep it with its call."""
         call, ident = self.id("note", f"{n}-call"), self.id("note", n)
         inlines = self.notes.get(n, [])
-        self.book.note_words[ident] = words_in(inlines)
+        words = self.book.note_words[ident] = words_in(inlines)
         plan = self.book.plan.get(ident)
         head, rest = split_words(inlines, plan) if isinstance(plan, int) else (inlines, [])
-        kind = "footnote long" if words_in(inlines) > LONG_WORDS and plan != "line" else "footnote"
+        kind = "footnote long" if words > LONG_WORDS and plan != "line" else "footnote"
         out = (f'<a class="call" id="{call}" href="#{ident}">{n}</a><span class="{kind}" id="{ident}">'
                f'<a class="marker" href="#{call}">{n}</a> {self.inlines(head)}</span>')
         if rest:
@@ -162,18 +162,6 @@ class PrintWriter:
     def body(self) -> str:
         """The page's blocks; its notes stand at their calls, so none follow the text."""
         return "".join(self.block(b) for b in self.doc.blocks)
-
-
-def article(doc, book: Book, front: str = "") -> str:
-    """One text as an <article>: its first heading, then ``front`` (the citation), then the text."""
-    writer = PrintWriter(doc, book)
-    blocks = writer.body()
-    head_end = blocks.find("</h1>")
-    if head_end >= 0 and front:
-        blocks = blocks[:head_end + 5] + front + blocks[head_end + 5:]
-    elif front:
-        blocks = front + blocks
-    return f'<article class="text" id="{writer.pid}">{blocks}</article>'
 
 
 def document(title: str, lang: str, meta: dict, css: str, body: str) -> str:
