@@ -18,10 +18,14 @@ VARIETY = ROOT / "tests" / "corpus" / "review-variety.txt"
 MARKUP = "<script>alert('x')</script> **not bold** [x](y) & {: #evil }"
 
 
+#: A name with its accents, as another review of a series may spell it (the first writes none).
+ACCENTED = "as Foreign Minister Tōgō Shigenori put it"
+
+
 def second_review() -> str:
-    """The tests' review of many cases, with markup in its text that must stay text."""
+    """The tests' review of many cases, with markup in its text that must stay text, and an accented name."""
     text = VARIETY.read_text(encoding="utf-8")
-    return text.replace("and it will last.", f"and it will last: {MARKUP} is text.", 1)
+    return text.replace("and it will last.", f"and it will last: {MARKUP} is text, {ACCENTED}.", 1)
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +96,19 @@ def test_second_review_is_linked_from_the_other_pages_and_the_about_register(pro
     assert "review-second/" in home.xpath("//nav//a/@href")
     about = (project / "site" / "about" / "index.html").read_text()
     assert "review-second.txt" in about and "A. Reviewer" in about
+
+
+def test_an_unaccented_query_finds_the_accented_name_at_its_paragraph_and_marks_it(project, chromium):
+    from browser import serve
+    from urllib.parse import urlparse
+    from test_browser import search
+    with serve(project / "site") as url:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        tab = context.new_page()
+        hits = search(tab, url, "Togo")
+        target = next(h for h in hits if urlparse(h).path == "/review-second/" and urlparse(h).fragment == "p3")
+        tab.click(f'.md-search-result__item a[href="{target}"]')
+        tab.wait_for_selector("#p3 mark")
+        marks = {m.inner_text() for m in tab.query_selector_all("article mark")}
+        context.close()
+    assert marks == {"Tōgō"}
