@@ -33,9 +33,9 @@ def test_marked_pages_are_searched_without_what_material_leaves_out_and_the_rest
         '<p id="p1">Kwantung Army<small class="sidenote" data-search-exclude>Margin copy</small>'
         '<a class="headerlink" href="#p1">¶</a> and Gromyko—recalls.</p>'), encoding="utf-8")
     (site / "sources" / "review" / "index.html").write_text(page("<p>Line by line</p>", marked=False), encoding="utf-8")
-    words = index_site(site)
+    assert index_site(site) == 1
     found = fragments(site)
-    assert list(words) == ["review/index.html"] and list(found) == ["/review/"]
+    assert list(found) == ["/review/"]
     text = found["/review/"]["content"]
     assert "Kwantung Army" in text and "Margin copy" not in text and "¶" not in text and "Home" not in text
     assert found["/review/"]["meta"]["title"] == "A title"

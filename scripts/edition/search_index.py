@@ -5,6 +5,7 @@ import asyncio
 import json
 import re
 import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -51,42 +52,61 @@ def searched(pages: dict[str, str]) -> dict[str, str]:
     return {page: html for page, html in pages.items() if config.SEARCH_BODY in html}
 
 
-async def _index(site: Path, pages: dict[str, str]) -> dict[str, int]:
+async def _index(site: Path, pages: dict[str, str], folder: Path) -> int:
+    """Pagefind's index of the pages, as written into ``folder`` for it; returns how many it read.
+    One request for the folder: the Python API reads each answer after a tenth of a second, so a
+    request per page would cost 0.1 s a page."""
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    for page, html in pages.items():
+        (folder / page).parent.mkdir(parents=True, exist_ok=True)
+        (folder / page).write_text(for_indexing(html), encoding="utf-8")
+    settings = IndexConfig(exclude_selectors=list(config.SEARCH_EXCLUDE), output_path=str(site / config.SEARCH_BUNDLE))
+    async with PagefindIndex(settings) as index:
+        try:
+            return (await index.add_directory(str(folder)))["page_count"]
+        except Exception as err:          # the indexer's own message, which names the file
+            raise SourceError(site.name, None, f"the search indexer failed: {err}") from None
+
+
+async def _left_out(site: Path, pages: dict[str, str]) -> str:
+    """The page Pagefind left out: each page alone, the one with fewest words (only when one was)."""
     from pagefind.index import IndexConfig, PagefindIndex
 
     words = {}
-    settings = IndexConfig(exclude_selectors=list(config.SEARCH_EXCLUDE), output_path=str(site / config.SEARCH_BUNDLE))
-    async with PagefindIndex(settings) as index:
-        for page, html in pages.items():
-            try:
-                result = await index.add_html_file(content=for_indexing(html), url=url_of(page))
-            except Exception as err:          # the indexer's own message, for the page it failed on
-                raise SourceError(shown(site, page), None, f"the search indexer failed on this page: {err}") from None
-            words[page] = result.get("page_word_count", 0)
-    return words
+    try:
+        async with PagefindIndex(IndexConfig(exclude_selectors=list(config.SEARCH_EXCLUDE))) as index:
+            for page, html in pages.items():
+                words[page] = (await index.add_html_file(content=for_indexing(html), url=url_of(page)))["page_word_count"]
+            raise _Counted      # leaving the index by an exception writes nothing
+    except _Counted:
+        return min(words, key=words.get)
 
 
-def check_written(site: Path, words: dict[str, int]) -> None:
-    """Every page sent is in the index Pagefind wrote (its entry file counts them): it drops a page
-    with nothing to search, which is named (the one with fewest words)."""
-    bundle = site / config.SEARCH_BUNDLE
-    if not words:
-        return
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    if sum(language["page_count"] for language in entry["languages"].values()) < len(words):
-        shutil.rmtree(bundle)
-        page = min(words, key=words.get)
-        raise SourceError(shown(site, page), None, "the search indexer found nothing to search in the part of "
-                          f"this page marked for search ({config.SEARCH_BODY}) and left it out")
+class _Counted(Exception):
+    pass
 
 
-def index_site(site: Path, pages: dict[str, str] | None = None) -> dict[str, int]:
-    """Write Pagefind's index of the searched pages into site/pagefind/; returns each page's word count.
-    A page the indexer cannot read, or in which it finds nothing to search, stops it."""
-    pages = built_pages(site) if pages is None else pages
+def _run(coroutine):
     # Pagefind's Python API is asynchronous; its loop runs in a thread of its own, since a caller
     # may be running one already (Playwright's synchronous API does, in the browser tests).
     with ThreadPoolExecutor(max_workers=1) as thread:
-        words = thread.submit(asyncio.run, _index(site, searched(pages))).result()
-    check_written(site, words)
-    return words
+        return thread.submit(asyncio.run, coroutine).result()
+
+
+def index_site(site: Path, pages: dict[str, str] | None = None) -> int:
+    """Write Pagefind's index of the searched pages into site/pagefind/; returns how many it indexed.
+    A page the indexer cannot read, or in which it finds nothing to search, stops it, and no index is left."""
+    pages = searched(built_pages(site) if pages is None else pages)
+    if not pages:
+        return 0
+    with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as folder:
+        _run(_index(site, pages, Path(folder)))
+    # Pagefind drops a page with nothing to search when it writes the index: its entry file counts the pages kept.
+    entry = json.loads((site / config.SEARCH_BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = sum(language["page_count"] for language in entry["languages"].values())
+    if indexed < len(pages):
+        shutil.rmtree(site / config.SEARCH_BUNDLE, ignore_errors=True)
+        raise SourceError(shown(site, _run(_left_out(site, pages))), None, "the search indexer found nothing to "
+                          f"search in the part of this page marked for search ({config.SEARCH_BODY}) and left it out")
+    return indexed
