@@ -9,7 +9,7 @@ import pytest
 from conftest import PUBLISHED, ROOT
 from searched import fragments
 
-PAGES = ["", "review/", "book/", "author/", "bibliography/", "about/", "sources/review/", "sources/listing/"]
+PAGES = ["", "reviews/", "review/", "book/", "author/", "bibliography/", "about/", "sources/review/", "sources/listing/"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 

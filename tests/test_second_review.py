@@ -45,8 +45,7 @@ def project(tmp_path_factory):
                         'reviewer = "A. Reviewer"\nattribution = "Named in the roundtable header."\n'
                         '[[review-second.links]]\npattern = \'pp?\\. \\d+(?:[-–]\\d+)?\'\nkey = "hasegawa2005racing"\n'
                         'scope = "body"\n')
-    yml = root / "mkdocs.yml"
-    yml.write_text(yml.read_text().replace("  - About: about.md", "  - Second review: review-second.md\n  - About: about.md"))
+    # Nothing to add to nav: the series page lists the review (README, "Adding another review").
     build_site(root)
     return root
 
@@ -91,9 +90,15 @@ def test_markup_in_a_source_is_shown_as_text(project):
     assert not p3.xpath(".//script | .//strong | .//a[@href='y']") and not tree.xpath('//*[@id="evil"]')
 
 
-def test_second_review_is_linked_from_the_other_pages_and_the_about_register(project):
-    home = lxml_html.fromstring((project / "site" / "index.html").read_bytes())
-    assert "review-second/" in home.xpath("//nav//a/@href")
+def test_second_review_is_listed_on_the_series_page_and_in_the_about_register_and_no_navigation_grows(project):
+    series = lxml_html.fromstring((project / "site" / "reviews" / "index.html").read_bytes())
+    entries = series.xpath('//article//p[starts-with(@id, "text-")]')
+    assert [p.get("id") for p in entries] == ["text-review", "text-review-second"]
+    assert entries[1].xpath(".//a/@href") == ["../review-second/"] and "A. Reviewer" in entries[1].text_content()
+    # The navigation names the series page, not the reviews: each page's is as it was with one review.
+    for page in ["index.html", "review/index.html", "review-second/index.html"]:
+        tree = lxml_html.fromstring((project / "site" / page).read_bytes())
+        assert not [h for h in tree.xpath("//nav//a/@href") if "review-second" in h or h.endswith("review/")]
     about = (project / "site" / "about" / "index.html").read_text()
     assert "review-second.txt" in about and "A. Reviewer" in about
 

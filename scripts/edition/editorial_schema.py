@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field, fields
 #: Keys every page section has, whatever its reader.
 PAGE_KEYS = {"source", "page", "title", "description", "titles", "sic", "reader"}
 #: The file's sections that are not pages.
-OTHER_SECTIONS = {"citations", "records", "cite", "bibliography", "tei"}
+OTHER_SECTIONS = {"citations", "records", "cite", "bibliography", "series", "tei"}
 
 
 @dataclass
