@@ -254,6 +254,10 @@ def main() -> None:
                      f"{ms:.0f} ({plain_ms:.0f})"))
         rows.append(("KB the search loaded by then, gzip (Material: its worker and index, fetched with the page)",
                      f"{searched:.1f} ({plain_searched:.1f})"))
+        subprocess.run([PY, "-m", "edition", "build", "--offline"], cwd=ROOT, env=ENV, check=True, capture_output=True)
+        offline_ms, offline_kb = bench_scale.first_result((ROOT / "site-offline").as_uri() + "/", "review.html")
+        rows.append(("the offline copy (Material's search, from file://): first result ms, and its index and worker KB (not gzip)",
+                     f"{offline_ms:.0f}, {offline_kb:.1f}"))
         if QUICK:
             table = "| measure | value |\n| --- | --- |\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
             print(table)
