@@ -51,9 +51,6 @@ CACHE_VERSION = "pypandoc-binary 1.17, citations 2"
 
 #: Search of the site: Pagefind's bundle, written into the built site under this folder.
 SEARCH_BUNDLE = "pagefind"
-#: What Pagefind leaves out of a page's text: what Material's search leaves out (data-search-exclude:
-#: margin copies, cite controls, editorial explanations) and the headings' permalink signs.
-SEARCH_EXCLUDE = ("[data-search-exclude]", "[data-search-exclude] *", ".headerlink")
 #: The mark a page's template puts on the part of it that is searched (overrides/main.html); a
 #: page without it (front matter search: exclude) stays out of the index.
 SEARCH_BODY = "data-pagefind-body"
@@ -73,12 +70,12 @@ _MkDocsLoader.add_constructor("!relative", lambda loader, node: None)
 _MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
 
 
-def search_passages(mkdocs_yml: Path = MKDOCS_YML) -> dict[re.Pattern, str]:
-    """Search: ids of the passages that are results of their own (extra.search_passages in
-    mkdocs.yml, which the search box reads too), with the title their result shows."""
+def search_settings(mkdocs_yml: Path = MKDOCS_YML) -> dict:
+    """Search's settings in mkdocs.yml's extra (the search box reads them too): search_passages, ids
+    of the passages that are results of their own with the title their result shows, and
+    search_exclude, the selectors of what is not searched."""
     with open(mkdocs_yml, encoding="utf-8") as stream:
-        table = yaml.load(stream, Loader=_MkDocsLoader)["extra"]["search_passages"]
-    return {re.compile(pattern): label for pattern, label in table.items()}
+        return yaml.load(stream, Loader=_MkDocsLoader)["extra"]
 
 
 def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> dict:
@@ -89,5 +86,7 @@ def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> dict:
     return {"site_name": settings["site_name"], "site_url": url if not url or url.endswith("/") else url + "/"}
 
 
-#: The passages searched as results of their own, with their titles (see search_passages).
-SEARCH_PASSAGES = search_passages()
+#: The passages searched as results of their own, with their titles, and what is not searched (see search_settings).
+_SEARCH = search_settings()
+SEARCH_PASSAGES = {re.compile(pattern): label for pattern, label in _SEARCH["search_passages"].items()}
+SEARCH_EXCLUDE = tuple(_SEARCH["search_exclude"])

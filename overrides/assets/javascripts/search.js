@@ -12,11 +12,11 @@ const HIGHLIGHT = "h"                                     // the query parameter
 const SHOWN = 5                                           // results whose passages load at once; more on scroll
 const SECTIONS = 3                                        // passages shown per page before "more"
 
-// The page reached from a result: mark the words searched for, as Material's search.highlight did.
-if (new URLSearchParams(location.search).has(HIGHLIGHT))
+// The page reached from a result: mark the words searched for, as Material's search.highlight did,
+// but not in what is not searched (extra.search_exclude in mkdocs.yml).
+if (root && new URLSearchParams(location.search).has(HIGHLIGHT))
   import(new URL("pagefind-highlight.js", bundle).href).then(() => new window.PagefindHighlight({
-    highlightParam: HIGHLIGHT, addStyles: false,
-    markOptions: {exclude: ["[data-search-exclude]", "[data-search-exclude] *", ".headerlink"]}
+    highlightParam: HIGHLIGHT, addStyles: false, markOptions: {exclude: JSON.parse(root.dataset.exclude)}
   }))
 
 if (root) {
