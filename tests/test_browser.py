@@ -25,6 +25,8 @@ def search(tab, site_url, query: str) -> list[str]:
         tab.keyboard.press("End")
         try:
             tab.wait_for_selector(".md-search-result__item a", timeout=5_000)
+            # The first results show one by one as their fragments load: wait for all of them.
+            tab.wait_for_selector('.md-search-result__list[aria-busy="false"]', state="attached", timeout=5_000)
             break
         except Exception:
             if attempt == 3:

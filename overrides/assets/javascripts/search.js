@@ -133,11 +133,13 @@ if (root) {
   // they come; the next few when the reader scrolls to the end of the list.
   async function show(results, n) {
     const loading = results.slice(0, SHOWN).map(result => result.data())
+    list.setAttribute("aria-busy", "true")          // until these are all shown
     for (const data of loading) {
       const one = await data
       if (n !== latest) return
       list.append(item(one))
     }
+    list.setAttribute("aria-busy", "false")
     if (results.length > SHOWN) {
       watcher = new IntersectionObserver(([entry]) => {
         if (!entry.isIntersecting) return
@@ -154,6 +156,7 @@ if (root) {
     if (!query) {
       meta.textContent = text("search.result.placeholder")
       list.replaceChildren()
+      list.setAttribute("aria-busy", "false")
       return
     }
     const found = await (await load()).search(query)
