@@ -145,6 +145,8 @@ def transfer_kb(url: str) -> tuple[dict[str, float], list[str]]:
 #: How the review page's bytes divide, to show which part is the theme's floor and which is ours.
 TRANSFER_PARTS = {"Material's JavaScript bundle and stylesheets": r"/assets/(javascripts/bundle|stylesheets/)",
                   "Material's search worker and the search index": r"/(assets/javascripts/workers|search)/",
+                  "the search box's module (Pagefind's own files load when a reader searches)": r"/assets/javascripts/search\.js$",
+                  "Pagefind's files": r"/pagefind/",
                   "the page itself (HTML, with the palette's and the edition's styles in it)": r"/review/$",
                   "the edition's icon": r"^/assets/favicon"}
 
@@ -257,6 +259,20 @@ def main() -> None:
         rows.append(("same page, out-of-the-box Material",
                      f"{sum(plain_sizes.values()):.1f} KB + {len(plain_outside)} external requests"))
         rows.append(("requests to other hosts from /review/", str(len(outside))))
+        import bench_scale
+        (ms, searched), (plain_ms, plain_searched) = bench_scale.first_result(url), bench_scale.first_result(plain_url)
+        rows.append((f"first result of “{bench_scale.QUERY}” typed on /review/ just loaded, ms (out-of-the-box Material)",
+                     f"{ms:.0f} ({plain_ms:.0f})"))
+        rows.append(("KB the search loaded by then, gzip (Material: its worker and index, fetched with the page)",
+                     f"{searched:.1f} ({plain_searched:.1f})"))
+        subprocess.run([PY, "-m", "edition", "build", "--offline"], cwd=ROOT, env=ENV, check=True, capture_output=True)
+        offline_ms, offline_kb = bench_scale.first_result((ROOT / "site-offline").as_uri() + "/", "review.html")
+        rows.append(("the offline copy (Material's search, from file://): first result ms, and its index and worker KB (not gzip)",
+                     f"{offline_ms:.0f}, {offline_kb:.1f}"))
+        if QUICK:
+            table = "| measure | value |\n| --- | --- |\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
+            print(table)
+            return
         paths = ["", "review/", "book/"]
         deferred_server, deferred_url = serve(scratch / "deferred-site")
         samples = side_by_side(dict(zip(SITES, (url, plain_url, deferred_url))), paths)
@@ -278,5 +294,13 @@ def main() -> None:
     print(table)
 
 
+#: --quick: builds, transfer and the first search result, without Lighthouse's runs.
+QUICK = "--quick" in sys.argv
+
+
 if __name__ == "__main__":
-    main()
+    if "--texts" in sys.argv:      # --texts N[,N...]: the edition with N synthetic reviews (scripts/series.py)
+        import bench_scale
+        bench_scale.main([int(n) for n in sys.argv[sys.argv.index("--texts") + 1].split(",")])
+    else:
+        main()

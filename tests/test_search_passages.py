@@ -1,4 +1,4 @@
-"""Tests of search_passages: anchored paragraphs and notes become search hits of their own."""
+"""Tests of search_passages: in the offline copy's search, anchored passages become hits of their own."""
 from __future__ import annotations
 
 import json
@@ -36,7 +36,10 @@ def test_other_ids_are_not_passages():
 
 
 def test_titles():
-    assert title("p12") == "Paragraph 12" and title("fn:3") == "Note 3"
+    assert title("p12") == "Paragraph 12" and title("fn:3") == "Note 3" and title("q7") == "Quotation 7"
+    # A passage with no number (a Bibliography entry) is titled by its first words.
+    assert title("ref-butow1954", "<p>Butow, Robert J. C. <em>Japan's Decision to Surrender</em>. 1954.</p>") \
+        == "Butow, Robert J. C. Japan's Decision to Surrender. …"
     with pytest.raises(ValueError):
         title("page-4")
 
@@ -77,12 +80,12 @@ def test_other_pages_are_left_alone():
     assert split_entries(before, "book/", passages(PAGE)) == before
 
 
-def test_the_built_index_has_an_entry_for_every_paragraph_and_note_of_the_review(built_site):
-    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    review = {d["location"]: d for d in docs if d["location"].startswith("review/")}
-    html = (built_site / "review" / "index.html").read_text(encoding="utf-8")
-    paragraphs = {f"review/#{p['id']}" for p in passages(html) if p["id"].startswith("p")}
-    notes = {f"review/#{p['id']}" for p in passages(html) if p["id"].startswith("fn:")}
+def test_the_offline_copys_index_has_an_entry_for_every_paragraph_and_note_of_the_review(offline_site):
+    docs = json.loads((offline_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    review = {d["location"]: d for d in docs if d["location"].startswith("review.html")}
+    html = (offline_site / "review.html").read_text(encoding="utf-8")
+    paragraphs = {f"review.html#{p['id']}" for p in passages(html) if p["id"].startswith("p")}
+    notes = {f"review.html#{p['id']}" for p in passages(html) if p["id"].startswith("fn:")}
     tree = lxml_html.fromstring(html)
     assert len(paragraphs) == len(tree.xpath('//p[@class="para"]')) > 0
     assert len(notes) == len(tree.xpath('//div[contains(@class,"footnote")]/ol/li')) > 0

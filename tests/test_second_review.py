@@ -18,10 +18,14 @@ VARIETY = ROOT / "tests" / "corpus" / "review-variety.txt"
 MARKUP = "<script>alert('x')</script> **not bold** [x](y) & {: #evil }"
 
 
+#: A name with its accents, as another review of a series may spell it (the first writes none).
+ACCENTED = "as Foreign Minister Tōgō Shigenori put it"
+
+
 def second_review() -> str:
-    """The tests' review of many cases, with markup in its text that must stay text."""
+    """The tests' review of many cases, with markup in its text that must stay text, and an accented name."""
     text = VARIETY.read_text(encoding="utf-8")
-    return text.replace("and it will last.", f"and it will last: {MARKUP} is text.", 1)
+    return text.replace("and it will last.", f"and it will last: {MARKUP} is text, {ACCENTED}.", 1)
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +45,7 @@ def project(tmp_path_factory):
                         'reviewer = "A. Reviewer"\nattribution = "Named in the roundtable header."\n'
                         '[[review-second.links]]\npattern = \'pp?\\. \\d+(?:[-–]\\d+)?\'\nkey = "hasegawa2005racing"\n'
                         'scope = "body"\n')
-    yml = root / "mkdocs.yml"
-    yml.write_text(yml.read_text().replace("  - About: about.md", "  - Second review: review-second.md\n  - About: about.md"))
+    # Nothing to add to nav: the series page lists the review (README, "Adding another review").
     build_site(root)
     return root
 
@@ -87,8 +90,30 @@ def test_markup_in_a_source_is_shown_as_text(project):
     assert not p3.xpath(".//script | .//strong | .//a[@href='y']") and not tree.xpath('//*[@id="evil"]')
 
 
-def test_second_review_is_linked_from_the_other_pages_and_the_about_register(project):
-    home = lxml_html.fromstring((project / "site" / "index.html").read_bytes())
-    assert "review-second/" in home.xpath("//nav//a/@href")
+def test_second_review_is_listed_on_the_series_page_and_in_the_about_register_and_no_navigation_grows(project):
+    series = lxml_html.fromstring((project / "site" / "reviews" / "index.html").read_bytes())
+    entries = series.xpath('//article//p[starts-with(@id, "text-")]')
+    assert [p.get("id") for p in entries] == ["text-review", "text-review-second"]
+    assert entries[1].xpath(".//a/@href") == ["../review-second/"] and "A. Reviewer" in entries[1].text_content()
+    # The navigation names the series page, not the reviews: each page's is as it was with one review.
+    for page in ["index.html", "review/index.html", "review-second/index.html"]:
+        tree = lxml_html.fromstring((project / "site" / page).read_bytes())
+        assert not [h for h in tree.xpath("//nav//a/@href") if "review-second" in h or h.endswith("review/")]
     about = (project / "site" / "about" / "index.html").read_text()
     assert "review-second.txt" in about and "A. Reviewer" in about
+
+
+def test_an_unaccented_query_finds_the_accented_name_at_its_paragraph_and_marks_it(project, chromium):
+    from browser import serve
+    from urllib.parse import urlparse
+    from test_browser import search
+    with serve(project / "site") as url:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        tab = context.new_page()
+        hits = search(tab, url, "Togo")
+        target = next(h for h in hits if urlparse(h).path == "/review-second/" and urlparse(h).fragment == "p3")
+        tab.click(f'.md-search-result__item a[href="{target}"]')
+        tab.wait_for_selector("#p3 mark")
+        marks = {m.inner_text() for m in tab.query_selector_all("article mark")}
+        context.close()
+    assert marks == {"Tōgō"}

@@ -126,17 +126,25 @@ def damage_dropped_anchor(root):
     return "#p99 was published and the new build drops it"
 
 
+def damage_unsearchable_page(root):
+    (root / "docs" / "empty.md").write_text("<div data-search-exclude markdown>\n\n# Nothing to search\n\n</div>\n")
+    yml = root / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("  - About: about.md", "  - About: about.md\n  - Empty: empty.md"))
+    return "site/empty/index.html: the search indexer found nothing to search"
+
+
 @pytest.mark.parametrize("damage", [damage_unrecorded, damage_malformed, damage_missing,
                                     damage_editorial_phrase, damage_editorial_syntax,
                                     damage_bib_syntax, damage_missing_key, damage_record_without_author,
                                     damage_missing_style, damage_dropped_anchor, damage_type_no_download_says,
-                                    damage_role_no_download_says, damage_review_without_catalogue_title],
+                                    damage_role_no_download_says, damage_review_without_catalogue_title,
+                                    damage_unsearchable_page],
                          ids=lambda f: f.__name__)
 def test_bad_input_stops_the_build_and_changes_nothing(damaged, damage):
-    docs, site = snapshot(damaged / "docs"), snapshot(damaged / "site")
     expected = damage(damaged)
+    docs, site = snapshot(damaged / "docs"), snapshot(damaged / "site")     # as the failed build finds them
     with pytest.raises(SourceError) as caught:
         build_site(damaged)
     assert expected in str(caught.value)
-    assert caught.value.path.endswith((".txt", ".toml", "SHA256SUMS", ".bib", ".json"))
+    assert caught.value.path.endswith((".txt", ".toml", "SHA256SUMS", ".bib", ".json", ".html"))
     assert snapshot(damaged / "docs") == docs and snapshot(damaged / "site") == site

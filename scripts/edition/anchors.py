@@ -26,14 +26,16 @@ HEADER = ("Every fragment id the edition has published, by page, with the first 
           "unless `retired` maps \"page/#id\" to where it went.")
 
 
-def published_ids(site: Path) -> dict[str, dict[str, str]]:
-    """Page path ("review/") -> {id: first words} for every id in every page's article."""
+def published_ids(site: Path | dict[str, str]) -> dict[str, dict[str, str]]:
+    """Page path ("review/") -> {id: first words} for every id in every page's article; ``site`` is
+    the built site's folder, or its pages already read (path under it -> HTML), each parsed once."""
     from lxml import html as lxml_html
+    if isinstance(site, Path):
+        site = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("index.html")}
     pages = {}
-    for index in sorted(site.rglob("index.html")):
-        page = index.parent.relative_to(site).as_posix()
-        page = "" if page == "." else page + "/"
-        tree = lxml_html.fromstring(index.read_text(encoding="utf-8"))
+    for name in sorted(n for n in site if n == "index.html" or n.endswith("/index.html")):
+        page = name[:-len("index.html")]
+        tree = lxml_html.fromstring(site[name])
         article = tree.xpath('//article[contains(@class, "md-content__inner")]')
         if not article:
             continue
@@ -63,8 +65,8 @@ def registry_line(registry: Path, needle: str) -> int | None:
     return line_of(registry.read_text(encoding="utf-8"), needle) if registry.exists() else None
 
 
-def check_anchors(site: Path, registry: Path) -> None:
-    """Every id the registry records is still published with its words, or retired."""
+def check_anchors(site: Path | dict[str, str], registry: Path) -> dict[str, dict[str, str]]:
+    """Every id the registry records is still published with its words, or retired; returns the ids published."""
     data, now = load(registry), published_ids(site)
     retired = data.get("retired", {})
     for page, ids in data.get("published", {}).items():
@@ -80,13 +82,15 @@ def check_anchors(site: Path, registry: Path) -> None:
                 raise SourceError(registry, registry_line(registry, f'"{ident}"'),
                                   f"/{where} now names “{now[page][ident]}”, not “{words}”: renumbered? "
                                   f"retire it saying where it went, or record its new words")
+    return now
 
 
-def update_registry(site: Path, registry: Path) -> bool:
-    """Add the ids the site publishes for the first time; True when the registry changed."""
+def update_registry(site: Path | dict[str, str], registry: Path, ids: dict | None = None) -> bool:
+    """Add the ids the site publishes for the first time (``ids``, when check_anchors has read them
+    already); True when the registry changed."""
     data = load(registry)
     published = data.setdefault("published", {})
-    for page, ids in published_ids(site).items():
+    for page, ids in (published_ids(site) if ids is None else ids).items():
         known = published.setdefault(page, {})
         for ident, words in ids.items():
             known.setdefault(ident, words)

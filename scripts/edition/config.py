@@ -54,9 +54,12 @@ CACHE_DIR = ROOT / ".cache"
 #: Part of every cache key: bump it (or delete .cache/) when the pinned pandoc or plugin changes.
 CACHE_VERSION = "pypandoc-binary 1.17, citations 2"
 
-#: Search: ids of the passages indexed as hits of their own (paragraph and note anchors), with the
-#: title their result shows; {} is the number.
-SEARCH_PASSAGES = {re.compile(r"p(\d+)"): "Paragraph {}", re.compile(r"fn:(\d+)"): "Note {}"}
+
+#: Search of the site: Pagefind's bundle, written into the built site under this folder.
+SEARCH_BUNDLE = "pagefind"
+#: The mark a page's template puts on the part of it that is searched (overrides/main.html); a
+#: page without it (front matter search: exclude) stays out of the index.
+SEARCH_BODY = "data-pagefind-body"
 
 #: The header every generated page carries after its front matter.
 GENERATED_HEADER = "<!-- generated from {source} by scripts/convert; do not edit: change the source or sources/editorial.toml -->"
@@ -73,9 +76,23 @@ _MkDocsLoader.add_constructor("!relative", lambda loader, node: None)
 _MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
 
 
+def search_settings(mkdocs_yml: Path = MKDOCS_YML) -> dict:
+    """Search's settings in mkdocs.yml's extra (the search box reads them too): search_passages, ids
+    of the passages that are results of their own with the title their result shows, and
+    search_exclude, the selectors of what is not searched."""
+    with open(mkdocs_yml, encoding="utf-8") as stream:
+        return yaml.load(stream, Loader=_MkDocsLoader)["extra"]
+
+
 def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> dict:
     """site_name and site_url from mkdocs.yml, the one place they are set."""
     with open(mkdocs_yml, encoding="utf-8") as stream:
         settings = yaml.load(stream, Loader=_MkDocsLoader)
     url = settings.get("site_url") or ""
     return {"site_name": settings["site_name"], "site_url": url if not url or url.endswith("/") else url + "/"}
+
+
+#: The passages searched as results of their own, with their titles, and what is not searched (see search_settings).
+_SEARCH = search_settings()
+SEARCH_PASSAGES = {re.compile(pattern): label for pattern, label in _SEARCH["search_passages"].items()}
+SEARCH_EXCLUDE = tuple(_SEARCH["search_exclude"])

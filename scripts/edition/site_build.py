@@ -1,6 +1,7 @@
 """Builds the site: checks and converts the sources, builds with MkDocs --strict, then publishes docs/ and site/."""
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from . import checksums, config
 from .anchors import check_anchors, update_registry
+from .search_index import built_pages, index_site
 from .errors import SourceError
 from .pages import all_pages, citation_pages, edit, load_decisions, pdf_files, tei_files
 from .files import write_atomically
@@ -44,6 +46,10 @@ def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
     return all_pages(decisions, sources, edit(decisions, sources))
 
 
+#: The ids the built site publishes, as build_in read them, for build_site to add to the registry.
+PUBLISHED_IDS = "published-ids.json"
+
+
 class BuildFailed(Exception):
     pass
 
@@ -61,6 +67,8 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: boo
         # Material's offline plugin is decided here, not by the environment, so that no stray
         # setting turns the site itself into the copy.
         cfg.plugins["material/offline"].config.enabled = offline
+        # Pagefind searches the site; the copy, which Pagefind cannot search from file://, keeps Material's search.
+        cfg.plugins["material/search"].config.enabled = offline
         if offline:     # the shim from the copy itself, not from unpkg.com
             cfg.extra["polyfills"] = [config.WORKER_SHIM_URL]
         build(cfg)
@@ -81,8 +89,11 @@ def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, off
         (docs / config.WORKER_SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(config.WORKER_SHIM, docs / config.WORKER_SHIM_URL)
     mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline, site_url)
-    if not offline:
-        check_anchors(scratch / "site", root / config.ANCHORS_FILE.relative_to(config.ROOT))
+    if not offline:     # the built pages read once, for the anchor registry and for the search index
+        built = built_pages(scratch / "site")
+        ids = check_anchors(built, root / config.ANCHORS_FILE.relative_to(config.ROOT))
+        (scratch / PUBLISHED_IDS).write_text(json.dumps(ids), encoding="utf-8")
+        index_site(scratch / "site", built)
     return scratch / "site"
 
 
@@ -98,8 +109,9 @@ def build_site(root: Path = config.ROOT, offline: bool = False, site_url: str | 
         built = build_in(scratch, {**pages, **citations}, root, offline, edition.url)
         written = write_atomically(pages, root / "docs")
         write_atomically(citations, root / "docs")     # for ./scripts/serve; ignored by git
-        if not offline:
-            update_registry(built, root / config.ANCHORS_FILE.relative_to(config.ROOT))
+        if not offline:     # the ids check_anchors read
+            update_registry(built, root / config.ANCHORS_FILE.relative_to(config.ROOT),
+                            json.loads((scratch / PUBLISHED_IDS).read_text(encoding="utf-8")))
         site = root / (config.OFFLINE_SITE_DIR.name if offline else "site")
         old = scratch / "old-site"
         if site.exists():

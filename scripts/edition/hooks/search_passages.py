@@ -1,4 +1,4 @@
-"""MkDocs hook: indexes each anchored paragraph and note as its own search hit, so a result lands at its passage."""
+"""MkDocs hook: in the offline copy's search (Material's), each anchored passage is a hit of its own, landing at it."""
 from __future__ import annotations
 
 import json
@@ -59,12 +59,12 @@ def passages(html: str) -> list[dict]:
     return sorted(finder.found, key=lambda passage: passage["start"])
 
 
-def title(passage_id: str) -> str:
-    """The label a passage's search result shows: "Paragraph 12", "Note 3"."""
+def title(passage_id: str, text: str = "") -> str:
+    """The label a passage's search result shows: "Paragraph 12", "Note 3", else its first words."""
     for pattern, label in SEARCH_PASSAGES.items():
         number = pattern.fullmatch(passage_id)
         if number:
-            return label.format(number.group(1))
+            return label.format(*number.groups()) if label else " ".join(re.sub(r"<[^>]+>", "", text).split()[:8]) + " …"
     raise ValueError(f"not a passage anchor: {passage_id}")
 
 
@@ -87,7 +87,7 @@ def split_entries(entries: list[dict], url: str, found: list[dict]) -> list[dict
         for passage in [p for p in waiting if p["text"] in entry["text"]]:
             rest = rest.replace(passage["text"], "", 1)
             waiting.remove(passage)     # each passage becomes one entry, even if its text recurs
-            own.append({"location": f"{url}#{passage['id']}", "title": title(passage["id"]), "text": passage["text"]})
+            own.append({"location": f"{url}#{passage['id']}", "title": title(passage["id"], passage["text"]), "text": passage["text"]})
         result.append({**entry, "text": re.sub(r"\s{2,}", " ", rest).strip()})
         result.extend(own)
     return result
@@ -97,7 +97,15 @@ def on_pre_build(config):
     _passages.clear()
 
 
+def material_search(config) -> bool:
+    """Whether Material's search makes an index (the offline copy; the site is searched by Pagefind)."""
+    plugin = config.plugins.get("material/search")
+    return bool(plugin and plugin.config.enabled)
+
+
 def on_page_content(html: str, page, config, files) -> str:
+    if not material_search(config):
+        return html
     found = passages(html)
     if len(found) >= 2:     # a single anchor is no long passage to land in
         _passages[page.url] = found
@@ -110,6 +118,10 @@ def on_post_build(config):
     if not _passages or not index_file.exists():
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    for url, found in _passages.items():
-        index["docs"] = split_entries(index["docs"], url, found)
+    # Each page's entries split once, in their order, so the work grows with the pages, not their square.
+    pages: dict[str, list[dict]] = {}
+    for entry in index["docs"]:
+        pages.setdefault(entry["location"].split("#")[0], []).append(entry)
+    index["docs"] = [entry for url, entries in pages.items()
+                     for entry in (split_entries(entries, url, _passages[url]) if url in _passages else entries)]
     index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")

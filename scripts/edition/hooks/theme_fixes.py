@@ -8,8 +8,15 @@ import re
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 
 
+# Material's table of contents labels a "__toc" toggle that its navigation writes beside the page's
+# own item; a page not in the navigation (a review: the series page lists them) has no such toggle,
+# and a label for no control is an error too. The label stays, without its "for".
+TOC_LABEL = re.compile(r'(<label class="md-nav__title") for="__toc"')
+
+
 def on_post_page(output: str, page, config) -> str:
-    return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+    output = CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+    return output if 'id="__toc"' in output else TOC_LABEL.sub(r"\1", output)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:

@@ -8,6 +8,7 @@ from .bibliography_page import add_notes, bibliography_document, check_keys, cit
 from .cite_this import add_controls
 from .margin_notes import add_margin_notes
 from .metadata import CONTEXT, book_meta, review_meta
+from .series_page import series_document
 from .source_view import link_page_starts
 
 
@@ -48,6 +49,12 @@ def with_bibliography_page(documents: list, ctx: PassContext) -> list:
     return documents + [bibliography_document(ctx.bibliography, ctx.decisions, ctx.works, citing_places(documents, labels))]
 
 
+def with_series_page(documents: list, ctx: PassContext) -> list:
+    """The series page, listing every review: the navigation names it, not each review."""
+    page = series_document(ctx.decisions, documents) if ctx.bibliography_page else None
+    return documents + [page] if page else documents
+
+
 def citation_notes(documents: list, ctx: PassContext) -> list:
     add_notes(documents, ctx.bibliography, ctx.works)
     return documents
@@ -84,10 +91,10 @@ def cite_controls(documents: list, ctx: PassContext) -> list:
 
 
 #: In order: page markers linked to their source lines; cited keys checked; the Bibliography page
-#: made from the pages' citations; locators given their notes; margin copies of the notes; metadata;
-#: cite controls.
-PASSES = (page_starts_linked, keys_checked, with_bibliography_page, citation_notes, margin_notes, metadata,
-          cite_controls)
+#: made from the pages' citations; the series page listing the reviews; locators given their notes;
+#: margin copies of the notes; metadata; cite controls.
+PASSES = (page_starts_linked, keys_checked, with_bibliography_page, with_series_page, citation_notes, margin_notes,
+          metadata, cite_controls)
 
 
 def finish(documents: list, ctx: PassContext) -> list:
