@@ -9,7 +9,7 @@ from pathlib import Path
 from . import config
 from .editorial_schema import OTHER_SECTIONS, SETTINGS, settings_of
 from .errors import SourceError
-from .source_text import line_of
+from .source_text import line_of, read_lines
 from .languages import mark_script
 from .model import Cite, Editorial, Sic, Text, Title
 
@@ -113,14 +113,14 @@ class Decisions(dict):
 def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
     """The editorial decisions by page kind ("review", "listing", ...)."""
     path = Path(path)
+    raw = "\n".join(line.text for line in read_lines(path))     # UTF-8, any line ends, no BOM
     try:
-        raw = path.read_text(encoding="utf-8")
         data = tomllib.loads(raw)
-    except OSError as err:
-        raise SourceError(path, None, f"cannot read the editorial file ({err.strerror})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+    except tomllib.TOMLDecodeError as err:
         match = re.search(r"line (\d+)", str(err))
-        raise SourceError(path, int(match.group(1)) if match else None, f"not valid TOML: {err}") from None
+        # "at end of document": an array, table or string left open, as in a file cut short.
+        raise SourceError(path, int(match.group(1)) if match else len(raw.rstrip().split("\n")),
+                          f"not valid TOML: {err}") from None
     pages = {}
     for kind, section in data.items():
         header = line_of(raw, f"[{kind}]") or line_of(raw, f"[{kind}.") or line_of(raw, f"[[{kind}.")
