@@ -37,7 +37,7 @@ TIME_LIMIT = 30
 SECTIONS = {"review": "sources/review-holloway-racing-the-enemy.txt", "listing": "sources/listing-racing-the-enemy.txt"}
 DATA_FILES = {"editorial": "editorial.toml", "references": "references.bib", "anchors": "anchors.json"}
 MESSAGE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<what>\S.*)$")
-FAILURES = ("traceback", "hang", "lost words", "bad message", "wrote on refusal", "exit status")
+FAILURES = ("traceback", "hang", "lost words", "bad message", "wrote on refusal", "exit status", "flaky")
 
 
 # The worker's side --------------------------------------------------------------------------------
@@ -255,13 +255,17 @@ class Harness:
     messages: Counter = field(default_factory=Counter)     # refusals, numbers and quotations left out
     failures: list = field(default_factory=list)
 
-    def judge(self, case) -> tuple[str, str]:
+    def judge(self, case, count: bool = True) -> tuple[str, str]:
         folder = self.scratch / "case"
         shutil.rmtree(folder, ignore_errors=True)
         shutil.copytree(ROOT / "sources", folder / "sources")
-        name = DATA_FILES.get(case.kind) or Path(case.base).name
+        # A listing is read with the listing section's decisions (its furniture and section labels);
+        # a review of the corpus with none, as a new review is.
+        name = DATA_FILES.get(case.kind) or Path(SECTIONS[case.kind] if case.kind == "listing" else case.base).name
         (folder / "sources" / name).write_bytes(case.data())
         outcome, detail = self.worker.ask({"dir": str(folder), "kind": case.kind, "name": name})
+        if not count:
+            return outcome, detail
         self.tried[case.kind, outcome] += 1
         self.ops.update(op[0] for op in case.ops)
         if outcome == "refused":
@@ -269,26 +273,37 @@ class Harness:
         return outcome, detail
 
 
-def explore(harness: Harness, kind: str, cases: int, derandomize: bool) -> list:
-    """``cases`` generated cases of one kind through Hypothesis; the failures found (each shrunk to a smallest case)."""
-    from hypothesis import HealthCheck, given, settings
+def explore(harness: Harness, kind: str, cases: int, derandomize: bool, seed: int | None = None) -> list:
+    """``cases`` generated cases of one kind through Hypothesis, counted; on a failure, the same run
+    again (not counted) to shrink it to a smallest case. Returns the failures found."""
+    import random
+
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import seed as with_seed
 
     import mutations
+    seed = random.randrange(1 << 32) if seed is None else seed
     found = []
 
-    @settings(max_examples=cases, derandomize=derandomize, database=None, deadline=None, print_blob=False,
-              suppress_health_check=list(HealthCheck), report_multiple_bugs=False)
-    @given(mutations.cases(mutations.kinds()[kind]))
-    def each(case):
-        outcome, detail = harness.judge(case)
-        if outcome in FAILURES:
-            found[:] = [(case, outcome, detail)]
-            raise AssertionError(f"{case}: {outcome}: {detail}")
+    def run(phases, count: bool):
+        @settings(max_examples=cases, derandomize=derandomize, database=None, deadline=None, print_blob=False,
+                  suppress_health_check=list(HealthCheck), report_multiple_bugs=False, phases=phases)
+        @given(mutations.cases(mutations.kinds()[kind]))
+        def each(case):
+            outcome, detail = harness.judge(case, count)
+            if outcome in FAILURES:
+                found[:] = [(case, outcome, detail)]
+                raise AssertionError(f"{case}: {outcome}: {detail}")
+        try:
+            (each if derandomize else with_seed(seed)(each))()
+        except Exception:   # noqa: BLE001 - the failure, or Hypothesis's report that it did not repeat
+            return True
+        return False
 
-    try:
-        each()
-    except AssertionError:
-        pass
+    if run([Phase.generate], True):
+        first = list(found)
+        run([Phase.generate, Phase.shrink], False)
+        found = found or first
     harness.failures += found
     return found
 
@@ -341,7 +356,8 @@ def main(argv: list[str]) -> int:
         failures = ROOT / ".fuzz"
         failures.mkdir(exist_ok=True)
         for n, (case, outcome, _) in enumerate(harness.failures, 1):
-            (failures / f"failure-{n}-{case.kind}{Path(case.base).suffix}").write_bytes(case.data())
+            if case is not None:
+                (failures / f"failure-{n}-{case.kind}{Path(case.base).suffix}").write_bytes(case.data())
     (ROOT / ".fuzz" / "latest.md").write_text(text, encoding="utf-8")
     print(text)
     return 1 if harness.failures else 0

@@ -124,7 +124,11 @@ def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
     pages = {}
     for kind, section in data.items():
         header = line_of(raw, f"[{kind}]") or line_of(raw, f"[{kind}.") or line_of(raw, f"[[{kind}.")
-        if not isinstance(section, dict) or "source" not in section:
+        if not isinstance(section, dict):
+            at = next((n for n, line in enumerate(raw.split("\n"), 1)
+                       if re.match(rf"\s*[\"']?{re.escape(kind)}[\"']?\s*=", line)), None)
+            raise SourceError(path, at or 1, f"setting {kind!r} is outside any section: is a [section] header missing above it?")
+        if "source" not in section:
             if kind not in OTHER_SECTIONS:
                 raise SourceError(path, header, f"unknown section [{kind}]: a page's section names its 'source'; "
                                                 f"the others are {', '.join(sorted(OTHER_SECTIONS))}")

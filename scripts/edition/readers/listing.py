@@ -112,7 +112,7 @@ def parse(path: Path, editorial: PageEditorial) -> Listing:
             raise SourceError(path, item.line, "a paragraph among the praise does not open with a quotation mark")
         parts[state].append(item)
     if not parts["description"]:
-        raise SourceError(path, title.line + 1, "no description after the title")
+        raise SourceError(path, title.line, "no description after the title")
     details_label = parts["details"][:1]
     details = read_details(path, parts["details"][1:], editorial.settings.get("details", []),
                            details_label[0].line if details_label else lines[-1].number) if details_label else []
