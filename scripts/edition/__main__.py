@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from . import config
-from .errors import BAD_INPUT_EXIT, SourceError
+from . import publish
+from .errors import BAD_INPUT_EXIT, SourceError, system_failure
 from .pages import READERS, convert, load_decisions
 from .files import write_atomically
 from .writers.tei_schema import InvalidTEI
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_atomically(pages, args.out):
                 print(path)
         elif args.command == "build":
+            publish.stop_on_signals()
             for path in build_site(offline=args.offline, site_url=args.site_url):
                 print(f"generated {path.relative_to(config.ROOT)}")
         elif args.command == "check":
@@ -53,6 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     except (BuildFailed, InvalidTEI) as err:
         print(err, file=sys.stderr)
         return 1
+    except OSError as err:         # a full disk, a folder that cannot be written
+        print(system_failure(err, args.command), file=sys.stderr)
+        return BAD_INPUT_EXIT
+    except KeyboardInterrupt as err:
+        state = ("" if args.command != "build" else ": published whole" if publish.published
+                 else ": not published, docs/ and site/ are as they were")
+        print(f"{args.command} stopped ({err or 'SIGINT'}){state}", file=sys.stderr)
+        return 130
     return 0
 
 

@@ -82,8 +82,9 @@ def check_anchors(site: Path, registry: Path) -> None:
                                   f"retire it saying where it went, or record its new words")
 
 
-def update_registry(site: Path, registry: Path) -> bool:
-    """Add the ids the site publishes for the first time; True when the registry changed."""
+def update_registry(site: Path, registry: Path, out: Path | None = None) -> bool:
+    """Add the ids the site publishes for the first time (writing the registry, or ``out`` if given,
+    when it changed); True when it changed."""
     data = load(registry)
     published = data.setdefault("published", {})
     for page, ids in published_ids(site).items():
@@ -93,5 +94,5 @@ def update_registry(site: Path, registry: Path) -> bool:
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if registry.exists() and registry.read_text(encoding="utf-8") == text:
         return False
-    registry.write_text(text, encoding="utf-8")
+    (out or registry).write_text(text, encoding="utf-8")
     return True

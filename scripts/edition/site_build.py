@@ -12,6 +12,7 @@ from .anchors import check_anchors, update_registry
 from .errors import SourceError
 from .pages import all_pages, citation_pages, edit, load_decisions, pdf_files, tei_files
 from .files import write_atomically
+from .publish import JOURNAL, SCRATCH_PREFIX, one_build_at_a_time, publish
 from .writers.tei_schema import InvalidTEI
 from .records import Edition, edition_of
 
@@ -87,27 +88,27 @@ def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, off
 
 
 def build_site(root: Path = config.ROOT, offline: bool = False, site_url: str | None = None) -> list[Path]:
-    """Convert and build in a scratch folder; touch docs/ and site/ only when everything succeeded.
+    """Convert and build in a scratch folder; touch docs/ and site/ only when everything succeeded,
+    and then whole (publish.py); one build at a time.
 
     ``offline`` builds the copy that works from file:// into site-offline/ instead of site/."""
-    pages, citations, edition = site_files(root, site_url)
-    if not edition.url:
-        print(NO_ADDRESS, file=sys.stderr)
-    scratch = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
-    try:
-        built = build_in(scratch, {**pages, **citations}, root, offline, edition.url)
-        written = write_atomically(pages, root / "docs")
-        write_atomically(citations, root / "docs")     # for ./scripts/serve; ignored by git
-        if not offline:
-            update_registry(built, root / config.ANCHORS_FILE.relative_to(config.ROOT))
-        site = root / (config.OFFLINE_SITE_DIR.name if offline else "site")
-        old = scratch / "old-site"
-        if site.exists():
-            site.rename(old)
-        built.rename(site)
-        return written
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    with one_build_at_a_time(root):
+        pages, citations, edition = site_files(root, site_url)
+        if not edition.url:
+            print(NO_ADDRESS, file=sys.stderr)
+        scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=root))
+        try:
+            built = build_in(scratch, {**pages, **citations}, root, offline, edition.url)
+            registry = scratch / "anchors.json"       # the registry with the new ids, if any
+            if offline or not update_registry(built, root / config.ANCHORS_FILE.relative_to(config.ROOT), registry):
+                registry = None
+            site = config.OFFLINE_SITE_DIR.name if offline else "site"
+            # The citations go to docs/ too, for ./scripts/serve (git ignores them).
+            written = publish(root, scratch, {**pages, **citations}, registry, built, site)
+            return [path for path in written if path.relative_to(root / "docs").as_posix() in pages]
+        finally:
+            if not (root / JOURNAL).exists():   # else publishing failed half-way: the next build finishes it
+                shutil.rmtree(scratch, ignore_errors=True)
 
 
 __all__ = ["build_in", "build_site", "generated_pages", "site_files", "BuildFailed", "SourceError"]
