@@ -12,7 +12,7 @@ from .pages import READERS, convert, load_decisions
 from .files import write_atomically
 from .writers.tei_schema import InvalidTEI
 from .writers import WRITERS
-from .site_build import BuildFailed, build_site, generated_pages
+from .site_build import ENGINES, BuildFailed, build_site, generated_pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="verify, convert and build the site (docs/ and site/)")
     build.add_argument("--site-url", metavar="URL", default=None,
                        help="the address the site is published at (instead of site_url in mkdocs.yml)")
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs",
+                       help="what builds the site: MkDocs (the default) or ProperDocs, its maintained fork")
     build.add_argument("--offline", action="store_true",
                        help="build instead the copy that works when opened from disk into site-offline/")
     commands.add_parser("check", help="fail when a committed generated page differs from the converter's")
@@ -40,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(path)
         elif args.command == "build":
             publish.stop_on_signals()
-            for path in build_site(offline=args.offline, site_url=args.site_url):
+            for path in build_site(offline=args.offline, site_url=args.site_url, engine=args.engine):
                 print(f"generated {path.relative_to(config.ROOT)}")
         elif args.command == "check":
             stale = [name for name, text in generated_pages().items()

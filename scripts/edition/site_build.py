@@ -49,11 +49,28 @@ class BuildFailed(Exception):
     pass
 
 
-def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: bool = False, site_url: str = "") -> None:
-    """``mkdocs build --strict`` of ``docs_dir`` into ``site_dir``; ``offline`` for the file:// copy."""
+#: What builds the site from docs/: MkDocs 1.6, or ProperDocs, its maintained fork, with the same
+#: mkdocs.yml, hooks and plugins (its alias module hands them properdocs for every mkdocs import).
+ENGINES = ("mkdocs", "properdocs")
+
+
+def engine_api(engine: str):
+    """The engine's build, load_config and its exception base."""
+    if engine == "properdocs":
+        if "mkdocs" in sys.modules and not sys.modules["mkdocs"].__name__ == "properdocs":
+            raise BuildFailed("ProperDocs must be the first to load MkDocs' modules: build with it in a process of its own")
+        import properdocs.replacement  # noqa: F401  (mkdocs.* imports, in hooks and plugins, get properdocs.*)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+    return build, load_config, MkDocsException
+
+
+def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: bool = False, site_url: str = "",
+                 engine: str = "mkdocs") -> None:
+    """``mkdocs build --strict`` (or ``properdocs build --strict``) of ``docs_dir`` into ``site_dir``;
+    ``offline`` for the file:// copy."""
+    build, load_config, MkDocsException = engine_api(engine)
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     try:
@@ -66,11 +83,11 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: boo
             cfg.extra["polyfills"] = [config.WORKER_SHIM_URL]
         build(cfg)
     except (MkDocsException, SystemExit) as err:
-        raise BuildFailed(f"{config_file.name}: mkdocs build --strict failed: {err}") from None
+        raise BuildFailed(f"{config_file.name}: {engine} build --strict failed: {err}") from None
 
 
 def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, offline: bool = False,
-             site_url: str = "") -> Path:
+             site_url: str = "", engine: str = "mkdocs") -> Path:
     """Build the site from a working copy of docs/ with ``files`` in ``scratch``; returns scratch/site.
     A fragment id the anchor registry records that the new site lacks stops it."""
     if offline and not config.WORKER_SHIM.exists():
@@ -81,13 +98,14 @@ def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, off
     if offline:
         (docs / config.WORKER_SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(config.WORKER_SHIM, docs / config.WORKER_SHIM_URL)
-    mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline, site_url)
+    mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline, site_url, engine)
     if not offline:
         check_anchors(scratch / "site", root / config.ANCHORS_FILE.relative_to(config.ROOT))
     return scratch / "site"
 
 
-def build_site(root: Path = config.ROOT, offline: bool = False, site_url: str | None = None) -> list[Path]:
+def build_site(root: Path = config.ROOT, offline: bool = False, site_url: str | None = None,
+               engine: str = "mkdocs") -> list[Path]:
     """Convert and build in a scratch folder; touch docs/ and site/ only when everything succeeded,
     and then whole (publish.py); one build at a time.
 
@@ -98,7 +116,7 @@ def build_site(root: Path = config.ROOT, offline: bool = False, site_url: str | 
             print(NO_ADDRESS, file=sys.stderr)
         scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=root))
         try:
-            built = build_in(scratch, {**pages, **citations}, root, offline, edition.url)
+            built = build_in(scratch, {**pages, **citations}, root, offline, edition.url, engine)
             registry = scratch / "anchors.json"       # the registry with the new ids, if any
             if offline or not update_registry(built, root / config.ANCHORS_FILE.relative_to(config.ROOT), registry):
                 registry = None
