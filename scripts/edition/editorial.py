@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config
-from .editorial_schema import OTHER_SECTIONS, SETTINGS, settings_of
+from .editorial_schema import OTHER_SECTIONS, SETTINGS, check_entries, settings_of
 from .errors import SourceError
 from .source_text import line_of, read_lines
 from .languages import mark_script
@@ -142,6 +142,13 @@ def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
 
         def refuse(key: str, message: str, kind=kind, header=header):
             raise SourceError(path, line_of(raw, f"{key} =", after=header or 0) or header, f"[{kind}]: {message}")
+
+        def refuse_entry(name: str, index: int, message: str, kind=kind, header=header):
+            headers = [n for n, line in enumerate(raw.split("\n"), 1)
+                       if re.match(rf"\s*\[\[\s*{re.escape(kind)}\.{re.escape(name)}\s*\]\]", line)]
+            at = headers[index] if index < len(headers) else line_of(raw, f"{name} =", after=header or 0) or header
+            raise SourceError(path, at, f"[{kind}] {name}, entry {index + 1}: {message}")
+        check_entries(section, refuse_entry)
         pages[kind] = PageEditorial(
             file=path, raw=raw, source=section["source"], page=section["page"], title=section.get("title", ""),
             reader=reader, description=section.get("description", ""), titles=section.get("titles", []),
