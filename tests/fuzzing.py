@@ -166,7 +166,7 @@ def registry(path: Path, site: Path) -> tuple[str, str]:
         return ("bad message", problem) if problem else ("refused", str(err))
     except BaseException:   # noqa: BLE001
         return "traceback", "".join(traceback.format_exc().strip().splitlines()[-3:])[-500:]
-    before, after = (json.loads(p.read_text(encoding="utf-8")) for p in (path, updated))
+    before, after = (json.loads(p.read_bytes().decode("utf-8-sig")) for p in (path, updated))
     for page, ids in before.get("published", {}).items():
         for ident, words in ids.items():
             if after["published"].get(page, {}).get(ident) != words:
