@@ -189,6 +189,6 @@ def read_listing(path: Path | str, editorial: PageEditorial) -> list[Document]:
     missing = set(editorial.settings.get("furniture", [])) - {i.text for i in listing.dropped}
     if missing:
         name = sorted(missing)[0]
-        raise SourceError(editorial.file, editorial.line_of(name.replace("\u00a0", "\\u00a0")) or editorial.line_of(name),
+        raise SourceError(editorial.file, editorial.line_of(name),
                           f"furniture line {name!r} is not in {path}")
     return [book_page(path, listing, editorial), author_page(listing, editorial)]
