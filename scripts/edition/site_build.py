@@ -12,7 +12,7 @@ from .anchors import check_anchors, update_registry
 from .errors import SourceError
 from .pages import all_pages, citation_pages, edit, load_decisions, pdf_files, tei_files
 from .files import write_atomically
-from .publish import JOURNAL, SCRATCH_PREFIX, one_build_at_a_time, publish
+from .publish import JOURNAL, SCRATCH_PREFIX, one_build_at_a_time, publish, signals_held
 from .writers.tei_schema import InvalidTEI
 from .records import Edition, edition_of
 
@@ -126,7 +126,8 @@ def build_site(root: Path = config.ROOT, offline: bool = False, site_url: str | 
             return [path for path in written if path.relative_to(root / "docs").as_posix() in pages]
         finally:
             if not (root / JOURNAL).exists():   # else publishing failed half-way: the next build finishes it
-                shutil.rmtree(scratch, ignore_errors=True)
+                with signals_held():            # a Ctrl-C now waits for the scratch to be gone
+                    shutil.rmtree(scratch, ignore_errors=True)
 
 
 __all__ = ["build_in", "build_site", "generated_pages", "site_files", "BuildFailed", "SourceError"]
