@@ -16,7 +16,11 @@ EDITORIAL = ('contains(concat(" ", normalize-space(@class), " "), " editorial ")
 
 
 def article(page: Path, drop_editorial: bool = True):
-    tree = lxml_html.fromstring(page.read_bytes())
+    return article_of(lxml_html.fromstring(page.read_bytes()), drop_editorial)
+
+
+def article_of(tree, drop_editorial: bool = True):
+    """A parsed page's article, less (unless ``drop_editorial`` is false) what the editors put in it."""
     content = tree.xpath('//article[contains(@class, "md-content__inner")]')[0]
     if drop_editorial:
         # "Cite this page" is the editors' section at the end of a page.
@@ -44,7 +48,12 @@ def _drop_keep_tail(node) -> None:
 
 def words_of_page(page: Path, part: str = "all") -> list[str]:
     """Words of the page's article less editorial marks; ``part`` "body" or "notes" of a footnoted page."""
-    content = article(page)
+    return words_of_article(lxml_html.fromstring(page.read_bytes()), part)
+
+
+def words_of_article(tree, part: str = "all") -> list[str]:
+    """Words of a parsed page's article less editorial marks (see words_of_page)."""
+    content = article_of(tree)
     notes = content.xpath('.//div[contains(@class, "footnote")]')
     if part == "notes":
         items = notes[0].xpath("./ol/li") if notes else []

@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 
 from . import config
-from .errors import BAD_INPUT_EXIT, SourceError
+from . import publish
+from .errors import BAD_INPUT_EXIT, SourceError, system_failure
 from .pages import READERS, convert, load_decisions
 from .files import write_atomically
 from .writers.tei_schema import InvalidTEI
 from .writers import WRITERS
-from .site_build import BuildFailed, build_site, generated_pages
+from .site_build import ENGINES, BuildFailed, build_site, generated_pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="verify, convert and build the site (docs/ and site/)")
     build.add_argument("--site-url", metavar="URL", default=None,
                        help="the address the site is published at (instead of site_url in mkdocs.yml)")
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs",
+                       help="what builds the site: MkDocs (the default) or ProperDocs, its maintained fork")
     build.add_argument("--offline", action="store_true",
                        help="build instead the copy that works when opened from disk into site-offline/")
     commands.add_parser("check", help="fail when a committed generated page differs from the converter's")
@@ -38,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_atomically(pages, args.out):
                 print(path)
         elif args.command == "build":
-            for path in build_site(offline=args.offline, site_url=args.site_url):
+            publish.stop_on_signals()
+            for path in build_site(offline=args.offline, site_url=args.site_url, engine=args.engine):
                 print(f"generated {path.relative_to(config.ROOT)}")
         elif args.command == "check":
             stale = [name for name, text in generated_pages().items()
@@ -53,6 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     except (BuildFailed, InvalidTEI) as err:
         print(err, file=sys.stderr)
         return 1
+    except OSError as err:         # a full disk, a folder that cannot be written
+        print(system_failure(err, args.command), file=sys.stderr)
+        return BAD_INPUT_EXIT
+    except KeyboardInterrupt as err:
+        state = ("" if args.command != "build" else ": published whole" if publish.published
+                 else ": not published, docs/ and site/ are as they were")
+        print(f"{args.command} stopped ({err or 'SIGINT'}){state}", file=sys.stderr)
+        return 130
     return 0
 
 

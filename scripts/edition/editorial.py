@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config
-from .editorial_schema import OTHER_SECTIONS, PRINT_SETTINGS, SETTINGS, settings_of
+from .editorial_schema import OTHER_SECTIONS, PRINT_SETTINGS, SETTINGS, check_entries, settings_of
 from .errors import SourceError
-from .source_text import line_of
+from .source_text import line_of, read_lines
 from .languages import mark_script
 from .model import Cite, Editorial, Sic, Text, Title
 
@@ -113,18 +113,22 @@ class Decisions(dict):
 def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
     """The editorial decisions by page kind ("review", "listing", ...)."""
     path = Path(path)
+    raw = "\n".join(line.text for line in read_lines(path))     # UTF-8, any line ends, no BOM
     try:
-        raw = path.read_text(encoding="utf-8")
         data = tomllib.loads(raw)
-    except OSError as err:
-        raise SourceError(path, None, f"cannot read the editorial file ({err.strerror})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+    except tomllib.TOMLDecodeError as err:
         match = re.search(r"line (\d+)", str(err))
-        raise SourceError(path, int(match.group(1)) if match else None, f"not valid TOML: {err}") from None
+        # "at end of document": an array, table or string left open, as in a file cut short.
+        raise SourceError(path, int(match.group(1)) if match else len(raw.rstrip().split("\n")),
+                          f"not valid TOML: {err}") from None
     pages = {}
     for kind, section in data.items():
         header = line_of(raw, f"[{kind}]") or line_of(raw, f"[{kind}.") or line_of(raw, f"[[{kind}.")
-        if not isinstance(section, dict) or "source" not in section:
+        if not isinstance(section, dict):
+            at = next((n for n, line in enumerate(raw.split("\n"), 1)
+                       if re.match(rf"\s*[\"']?{re.escape(kind)}[\"']?\s*=", line)), None)
+            raise SourceError(path, at or 1, f"setting {kind!r} is outside any section: is a [section] header missing above it?")
+        if "source" not in section:
             if kind not in OTHER_SECTIONS:
                 raise SourceError(path, header, f"unknown section [{kind}]: a page's section names its 'source'; "
                                                 f"the others are {', '.join(sorted(OTHER_SECTIONS))}")
@@ -138,6 +142,13 @@ def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
 
         def refuse(key: str, message: str, kind=kind, header=header):
             raise SourceError(path, line_of(raw, f"{key} =", after=header or 0) or header, f"[{kind}]: {message}")
+
+        def refuse_entry(name: str, index: int, message: str, kind=kind, header=header):
+            headers = [n for n, line in enumerate(raw.split("\n"), 1)
+                       if re.match(rf"\s*\[\[\s*{re.escape(kind)}\.{re.escape(name)}\s*\]\]", line)]
+            at = headers[index] if index < len(headers) else line_of(raw, f"{name} =", after=header or 0) or header
+            raise SourceError(path, at, f"[{kind}] {name}, entry {index + 1}: {message}")
+        check_entries(section, refuse_entry)
         pages[kind] = PageEditorial(
             file=path, raw=raw, source=section["source"], page=section["page"], title=section.get("title", ""),
             reader=reader, description=section.get("description", ""), titles=section.get("titles", []),

@@ -74,3 +74,52 @@ def settings_of(reader: str, section: dict, refuse) -> dict:
                         refuse(name, f"unknown key {name!r} in a {key} entry (known: {', '.join(names(kind))})")
             settings[key] = [asdict(kind(**entry)) for entry in settings[key]]
     return settings
+
+
+#: The entries of a page section's lists of tables: the keys each must have and those it may have,
+#: with their types (the details' keys are Detail's).
+ENTRY_KEYS = {
+    "titles": ({"phrase": str}, {"key": str, "lang": str}),
+    "sic": ({"phrase": str}, {"explanation": str, "mark": str}),
+    "links": ({"key": str}, {"pattern": str, "phrase": str, "scope": str, "explanation": str}),
+    "note_expansions": ({"notes": list, "after": str, "text": str}, {"key": str, "explanation": str}),
+    "note_additions": ({"note": int, "text": str}, {"key": str, "explanation": str}),
+    "details": ({"label": str}, {f.name: type(f.default) for f in fields(Detail) if f.name != "label"}),
+}
+#: Settings whose entries are regular expressions.
+PATTERNS = {"links", "details"}
+
+
+def entry_problem(name: str, entry) -> str:
+    """What is wrong with one entry of the list ``name`` ('' if nothing)."""
+    import re
+    if not isinstance(entry, dict):
+        return f"is {entry!r}, not a table of keys"
+    required, optional = ENTRY_KEYS[name]
+    for key, kind in {**required, **optional}.items():
+        if key in required and key not in entry:
+            return f"has no {key!r}"
+        if key in entry and not (isinstance(entry[key], kind) and not (kind is int and isinstance(entry[key], bool))):
+            return f"{key!r} is {entry[key]!r}, not {'text' if kind is str else 'a ' + kind.__name__}"
+    if name == "links" and ("pattern" in entry) == ("phrase" in entry):
+        return "needs one of 'pattern' and 'phrase'"
+    if name in PATTERNS and "pattern" in entry:
+        try:
+            re.compile(entry["pattern"])
+        except re.error as err:
+            return f"'pattern' is not a regular expression: {err}"
+    return ""
+
+
+def check_entries(section: dict, refuse_entry) -> None:
+    """Every list of tables the section has is a list of well-formed entries; ``refuse_entry(name,
+    index, message)`` is called for the first that is not."""
+    for name in ENTRY_KEYS:
+        if name not in section:
+            continue
+        entries = section[name]
+        if not isinstance(entries, list):
+            refuse_entry(name, 0, f"is {entries!r}, not a list of entries")
+        for index, entry in enumerate(entries):
+            if problem := entry_problem(name, entry):
+                refuse_entry(name, index, problem)

@@ -13,6 +13,11 @@ def _unchanged(target: Path, content: str | bytes) -> bool:
         return False
 
 
+def changed(pages: dict[str, str | bytes], out_dir: Path) -> dict[str, str | bytes]:
+    """The pages that differ from what ``out_dir`` holds (or that it lacks)."""
+    return {name: text for name, text in pages.items() if not _unchanged(out_dir / name, text)}
+
+
 def write_atomically(pages: dict[str, str | bytes], out_dir: Path) -> list[Path]:
     """Write every page (text, or bytes) that changed, or none: each goes to a temporary file first and is renamed
     over its target. A page already as given is left alone, so its time stamp says when it last

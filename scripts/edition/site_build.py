@@ -14,6 +14,7 @@ from .search_index import built_pages, index_site
 from .errors import SourceError
 from .pages import all_pages, citation_pages, edit, load_decisions, pdf_files, tei_files
 from .files import write_atomically
+from .publish import JOURNAL, SCRATCH_PREFIX, one_build_at_a_time, publish, signals_held
 from .writers.tei_schema import InvalidTEI
 from .records import Edition, edition_of
 
@@ -54,11 +55,28 @@ class BuildFailed(Exception):
     pass
 
 
-def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: bool = False, site_url: str = "") -> None:
-    """``mkdocs build --strict`` of ``docs_dir`` into ``site_dir``; ``offline`` for the file:// copy."""
+#: What builds the site from docs/: MkDocs 1.6, or ProperDocs, its maintained fork, with the same
+#: mkdocs.yml, hooks and plugins (its alias module hands them properdocs for every mkdocs import).
+ENGINES = ("mkdocs", "properdocs")
+
+
+def engine_api(engine: str):
+    """The engine's build, load_config and its exception base."""
+    if engine == "properdocs":
+        if "mkdocs" in sys.modules and not sys.modules["mkdocs"].__name__ == "properdocs":
+            raise BuildFailed("ProperDocs must be the first to load MkDocs' modules: build with it in a process of its own")
+        import properdocs.replacement  # noqa: F401  (mkdocs.* imports, in hooks and plugins, get properdocs.*)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+    return build, load_config, MkDocsException
+
+
+def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: bool = False, site_url: str = "",
+                 engine: str = "mkdocs") -> None:
+    """``mkdocs build --strict`` (or ``properdocs build --strict``) of ``docs_dir`` into ``site_dir``;
+    ``offline`` for the file:// copy."""
+    build, load_config, MkDocsException = engine_api(engine)
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
     try:
@@ -73,11 +91,11 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: boo
             cfg.extra["polyfills"] = [config.WORKER_SHIM_URL]
         build(cfg)
     except (MkDocsException, SystemExit) as err:
-        raise BuildFailed(f"{config_file.name}: mkdocs build --strict failed: {err}") from None
+        raise BuildFailed(f"{config_file.name}: {engine} build --strict failed: {err}") from None
 
 
 def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, offline: bool = False,
-             site_url: str = "") -> Path:
+             site_url: str = "", engine: str = "mkdocs") -> Path:
     """Build the site from a working copy of docs/ with ``files`` in ``scratch``; returns scratch/site.
     A fragment id the anchor registry records that the new site lacks stops it."""
     if offline and not config.WORKER_SHIM.exists():
@@ -88,7 +106,7 @@ def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, off
     if offline:
         (docs / config.WORKER_SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(config.WORKER_SHIM, docs / config.WORKER_SHIM_URL)
-    mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline, site_url)
+    mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline, site_url, engine)
     if not offline:     # the built pages read once, for the anchor registry and for the search index
         built = built_pages(scratch / "site")
         ids = check_anchors(built, root / config.ANCHORS_FILE.relative_to(config.ROOT))
@@ -97,29 +115,32 @@ def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, off
     return scratch / "site"
 
 
-def build_site(root: Path = config.ROOT, offline: bool = False, site_url: str | None = None) -> list[Path]:
-    """Convert and build in a scratch folder; touch docs/ and site/ only when everything succeeded.
+def build_site(root: Path = config.ROOT, offline: bool = False, site_url: str | None = None,
+               engine: str = "mkdocs") -> list[Path]:
+    """Convert and build in a scratch folder; touch docs/ and site/ only when everything succeeded,
+    and then whole (publish.py); one build at a time.
 
     ``offline`` builds the copy that works from file:// into site-offline/ instead of site/."""
-    pages, citations, edition = site_files(root, site_url)
-    if not edition.url:
-        print(NO_ADDRESS, file=sys.stderr)
-    scratch = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
-    try:
-        built = build_in(scratch, {**pages, **citations}, root, offline, edition.url)
-        written = write_atomically(pages, root / "docs")
-        write_atomically(citations, root / "docs")     # for ./scripts/serve; ignored by git
-        if not offline:     # the ids check_anchors read
-            update_registry(built, root / config.ANCHORS_FILE.relative_to(config.ROOT),
-                            json.loads((scratch / PUBLISHED_IDS).read_text(encoding="utf-8")))
-        site = root / (config.OFFLINE_SITE_DIR.name if offline else "site")
-        old = scratch / "old-site"
-        if site.exists():
-            site.rename(old)
-        built.rename(site)
-        return written
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    with one_build_at_a_time(root):
+        pages, citations, edition = site_files(root, site_url)
+        if not edition.url:
+            print(NO_ADDRESS, file=sys.stderr)
+        scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=root))
+        try:
+            built = build_in(scratch, {**pages, **citations}, root, offline, edition.url, engine)
+            registry = scratch / "anchors.json"       # the registry with the new ids, if any
+            ids = None if offline else json.loads((scratch / PUBLISHED_IDS).read_text(encoding="utf-8"))
+            if offline or not update_registry(built, root / config.ANCHORS_FILE.relative_to(config.ROOT),
+                                              ids, registry):
+                registry = None
+            site = config.OFFLINE_SITE_DIR.name if offline else "site"
+            # The citations go to docs/ too, for ./scripts/serve (git ignores them).
+            written = publish(root, scratch, {**pages, **citations}, registry, built, site)
+            return [path for path in written if path.relative_to(root / "docs").as_posix() in pages]
+        finally:
+            if not (root / JOURNAL).exists():   # else publishing failed half-way: the next build finishes it
+                with signals_held():            # a Ctrl-C now waits for the scratch to be gone
+                    shutil.rmtree(scratch, ignore_errors=True)
 
 
 __all__ = ["build_in", "build_site", "generated_pages", "site_files", "BuildFailed", "SourceError"]

@@ -1,6 +1,8 @@
 """Reads a source file as numbered lines: UTF-8 (with or without BOM), any line ending."""
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,5 +52,21 @@ def read_lines(path: Path | str) -> list[Line]:
 
 def line_of(text: str, needle: str, after: int = 0) -> int | None:
     """The number of the first line after line ``after`` of a file's text that holds ``needle``
-    (where an error in a data file is reported)."""
-    return next((n for n, line in enumerate(text.splitlines(), 1) if n > after and needle in line), None)
+    (where an error in a data file is reported), as it stands or inside a quoted string of the line
+    once its escapes (TOML's and JSON's \\uXXXX, \\n, ...) are read."""
+    lines = text.splitlines()
+    found = next((n for n, line in enumerate(lines, 1) if n > after and needle in line), None)
+    if found is None and needle:
+        found = next((n for n, line in enumerate(lines, 1) if n > after and "\\" in line
+                      and any(needle in unescaped(s) for s in QUOTED.findall(line))), None)
+    return found
+
+
+QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def unescaped(literal: str) -> str:
+    try:
+        return json.loads(f'"{literal}"')
+    except ValueError:
+        return literal

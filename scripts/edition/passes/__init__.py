@@ -2,8 +2,10 @@
 returns them finished a step further."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
+from ..errors import SourceError
 from .bibliography_page import add_notes, bibliography_document, check_keys, citing_places, inline_lists, keys_in
 from .cite_this import add_controls
 from .margin_notes import add_margin_notes
@@ -22,6 +24,14 @@ class PassContext:
     works: dict
     views: dict = field(default_factory=dict)
     bibliography_page: bool = False
+
+    def work(self, settings: dict, field_name: str) -> dict:
+        """The record of the work a page's [cite] section names in ``field_name`` (refused if unknown)."""
+        key = settings[field_name]
+        if not isinstance(key, str) or key not in self.works:
+            raise SourceError(self.decisions.file, self.decisions.line_of(f"{field_name} = {json.dumps(key)}"),
+                              f"{field_name} = {key!r}: {self.bibliography.file.name} does not have it")
+        return self.works[key]
 
     def cite(self, doc) -> dict | None:
         """The cite settings of a document's page: pages with these are cited, and get controls."""
@@ -74,9 +84,9 @@ def metadata(documents: list, ctx: PassContext) -> list:
             continue
         if settings.get("work"):
             cited = list(dict.fromkeys(k for _, _, inlines in inline_lists(doc) for k in keys_in(inlines)))
-            review_meta(doc, ctx.works[settings["work"]], ctx.works, cited)
+            review_meta(doc, ctx.work(settings, "work"), ctx.works, cited)
         elif settings.get("about"):
-            book_meta(doc, ctx.works[settings["about"]], doc.data.get("details", {}), settings.get("book_format", ""))
+            book_meta(doc, ctx.work(settings, "about"), doc.data.get("details", {}), settings.get("book_format", ""))
         elif settings.get("schema"):
             doc.meta["schema"] = {"@context": CONTEXT, **settings["schema"]}
     return documents

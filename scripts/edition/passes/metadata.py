@@ -29,7 +29,8 @@ def display_name(person: dict) -> str:
 
 
 def date_parts(record: dict, key: str = "issued") -> list[int]:
-    return (record.get(key) or {}).get("date-parts", [[]])[0]
+    """The date's [year, month, day] (as many as known); [] for a date CSL holds only as text ("2O00")."""
+    return ((record.get(key) or {}).get("date-parts") or [[]])[0]
 
 
 def highwire(record: dict) -> list[list[str]]:
@@ -90,7 +91,10 @@ def book_meta(doc: Document, record: dict, details: dict, book_format: str = "")
     if details.get("Publisher"):
         schema["publisher"] = {"@type": "Organization", "name": details["Publisher"]}
     if details.get("Year of publication"):
-        schema["datePublished"] = datetime.strptime(details["Year of publication"], "%d %B %Y").date().isoformat()
+        try:
+            schema["datePublished"] = datetime.strptime(details["Year of publication"], "%d %B %Y").date().isoformat()
+        except ValueError:      # not a date ("40 September 2006"): shown as given, and no date is invented
+            pass
     if book_format:
         schema["bookFormat"] = book_format
     if details.get("Price"):

@@ -112,7 +112,7 @@ def parse(path: Path, editorial: PageEditorial) -> Listing:
             raise SourceError(path, item.line, "a paragraph among the praise does not open with a quotation mark")
         parts[state].append(item)
     if not parts["description"]:
-        raise SourceError(path, title.line + 1, "no description after the title")
+        raise SourceError(path, title.line, "no description after the title")
     details_label = parts["details"][:1]
     details = read_details(path, parts["details"][1:], editorial.settings.get("details", []),
                            details_label[0].line if details_label else lines[-1].number) if details_label else []
@@ -189,6 +189,6 @@ def read_listing(path: Path | str, editorial: PageEditorial) -> list[Document]:
     missing = set(editorial.settings.get("furniture", [])) - {i.text for i in listing.dropped}
     if missing:
         name = sorted(missing)[0]
-        raise SourceError(editorial.file, editorial.line_of(name.replace("\u00a0", "\\u00a0")) or editorial.line_of(name),
+        raise SourceError(editorial.file, editorial.line_of(name),
                           f"furniture line {name!r} is not in {path}")
     return [book_page(path, listing, editorial), author_page(listing, editorial)]

@@ -7,15 +7,13 @@ import posixpath
 import yaml
 
 from .. import config
-from .markdown_text import attribute, escape, formatted, link
+from .markdown_text import FOOTNOTES_HERE, attribute, escape, formatted, link
 from ..model import (BlockQuote, BulletList, Link, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Note,
                      NoteRef, PageStart, Paragraph, Place, Quotation, Table, LineNumber, Sic, Text, Title, Verbatim)
 from ..site_nodes import CitePlace, Coins, Formatted, Include, MarginNote
 
 #: Where the bibliography entries are (#ref-KEY), relative to the generated pages.
 BIBLIOGRAPHY_PAGE = "bibliography.md"
-#: Python-Markdown's footnotes extension puts the notes where this stands (its PLACE_MARKER).
-FOOTNOTES_HERE = "///Footnotes Go Here///"
 #: How each kind of place is spelled as a fragment id: Python-Markdown's footnotes, the edition's own ids.
 FRAGMENTS = {"note": "fn:{}", "page": "page-{}", "line": "L{}", "entry": "ref-{}", "anchor": "{}"}
 #: Downloads of the records (Place kind "download") are files under this folder of the site.

@@ -10,9 +10,19 @@ MARKUP = re.compile(r"([\\`*_{}\[\]|])")
 LINE_START = re.compile(r"^(\s*)([#>+-]|\d+(?=[.)]))")
 
 
+#: A line break in text (the editorial file's strings may hold them): inline text is one line of
+#: Markdown, as a break would end a note's, a box's or a table's block and put the rest outside it.
+LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
+#: Python-Markdown's footnotes extension puts the notes where this stands (its PLACE_MARKER): in
+#: text, its first slash is written as an entity, so that the notes are put only where the writer says.
+FOOTNOTES_HERE = "///Footnotes Go Here///"
+
+
 def escape(text: str) -> str:
-    """Text shown as text: no Markdown, HTML or entity in it is interpreted."""
-    text = html.escape(text, quote=False)
+    """Text shown as text, on one line: no Markdown, HTML or entity in it is interpreted."""
+    text = html.escape(LINE_BREAK.sub(" ", text), quote=False).replace(FOOTNOTES_HERE, "&#47;" + FOOTNOTES_HERE[1:])
     text = MARKUP.sub(r"\\\1", text)
     return LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit() else m.group(2) + "\\"), text)
 

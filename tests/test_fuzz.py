@@ -1,0 +1,49 @@
+"""Generated broken inputs (tests/mutations.py) through the converter, judged by tests/fuzzing.py;
+and the corpus's named cases, each a failure such a run found, with what a reader finds in it."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import fuzzing
+import mutations
+from conftest import ROOT
+
+#: Cases CI runs of each kind: derandomised, so the same cases every run (about a minute in all).
+CI_CASES = {"review": 300, "listing": 200, "editorial": 200, "references": 150, "anchors": 150}
+NAMED = sorted(p for p in (ROOT / "tests" / "corpus").glob("*.expect.toml")
+               if "kind" in tomllib.loads(p.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def harness(tmp_path_factory, built_site):
+    scratch = tmp_path_factory.mktemp("fuzz")
+    harness = fuzzing.Harness(fuzzing.Worker(scratch / "cache", built_site), scratch)
+    yield harness
+    harness.worker.stop()
+
+
+def case_file(expect: Path) -> Path:
+    stem = expect.name[: -len(".expect.toml")]
+    return next(p for p in expect.parent.glob(stem + ".*") if p != expect)
+
+
+@pytest.mark.parametrize("expect", NAMED, ids=lambda p: p.name[: -len(".expect.toml")])
+def test_each_named_case_converts_or_is_refused_as_its_expectation_says(harness, expect):
+    want = tomllib.loads(expect.read_text(encoding="utf-8"))
+    path = case_file(expect)
+    outcome, detail = harness.judge(mutations.Case(want["kind"], str(path.relative_to(ROOT)), ()))
+    if "error" in want:
+        assert outcome == "refused", detail
+        where, message = detail.split(": ", 1)
+        assert want["error"] in message and where.endswith(f":{want['line']}"), detail
+    else:
+        assert outcome == "converted", detail
+
+
+@pytest.mark.parametrize("kind", CI_CASES)
+def test_generated_inputs_convert_whole_or_are_refused_with_file_and_line(harness, kind):
+    found = fuzzing.explore(harness, kind, CI_CASES[kind], derandomize=True)
+    assert not found, "\n".join(f"{case}: {outcome}: {detail}" for case, outcome, detail in found)
