@@ -190,3 +190,4 @@ class Document:
     appendix: list = field(default_factory=list)   # blocks after the notes (the page's citations)
     meta: dict = field(default_factory=dict)   # front matter for the theme (description, citation data)
     data: dict = field(default_factory=dict)   # facts a reader found, for metadata (e.g. the book's details)
+    contents: bool = False            # a list of the edition's other pages (a printed book has its own)
