@@ -293,8 +293,10 @@ class Case:
 
 
 NUMBER = st.integers(min_value=0, max_value=1 << 20)
+#: The most mutations a case has.
+MOST_OPS = 3
 
 
 def cases(kind: Kind) -> st.SearchStrategy[Case]:
     op = st.tuples(st.sampled_from(kind.ops), NUMBER, NUMBER, NUMBER)
-    return st.builds(Case, st.just(kind.name), st.sampled_from(kind.bases), st.lists(op, min_size=1, max_size=3).map(tuple))
+    return st.builds(Case, st.just(kind.name), st.sampled_from(kind.bases), st.lists(op, min_size=1, max_size=MOST_OPS).map(tuple))

@@ -2,6 +2,8 @@
 and the corpus's named cases, each a failure such a run found, with what a reader finds in it."""
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
 from pathlib import Path
 
@@ -41,6 +43,20 @@ def test_each_named_case_converts_or_is_refused_as_its_expectation_says(harness,
         assert want["error"] in message and where.endswith(f":{want['line']}"), detail
     else:
         assert outcome == "converted", detail
+
+
+@pytest.mark.parametrize("expect", [p for p in NAMED if not p.name.startswith("review-")],
+                         ids=lambda p: p.name[: -len(".expect.toml")])
+def test_each_named_case_of_a_real_file_is_that_file_as_it_now_is_but_for_its_mutations(expect):
+    """A case of a source or data file is a copy of it, mutated: when the file changes, the copy must be
+    rebased (tests/corpus/README.md), or it goes on testing a file the edition no longer has."""
+    kind = tomllib.loads(expect.read_text(encoding="utf-8"))["kind"]
+    real = ROOT / (fuzzing.SECTIONS.get(kind) or f"sources/{fuzzing.DATA_FILES[kind]}")
+    ours, theirs = (re.split(rb"\r\n|\r|\n", p.read_bytes()) for p in (real, case_file(expect)))
+    places = [op for op in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes() if op[0] != "equal"]
+    # each mutation changes one run of lines, or two (a swap)
+    assert len(places) <= 2 * mutations.MOST_OPS, f"{case_file(expect).name} differs from {real.name} in " \
+        f"{len(places)} places: rebase it onto the file as it now is"
 
 
 @pytest.mark.parametrize("kind", CI_CASES)
