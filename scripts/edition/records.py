@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config
-from .citations import NOCASE
 from .errors import SourceError
 from .exports import CATALOGUE_TITLE, problem
+from .tex_text import NOCASE
 
 #: What a record must have to be cited: a title, and someone responsible for it, except a web page
 #: of the edition (the edition names no editors, and none are invented).
