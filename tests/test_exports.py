@@ -124,3 +124,19 @@ def test_coins_carries_title_creators_and_identifiers(records):
         assert [a.split(",")[0] for a in fields.get("rft.au", [])] == [p["family"] for p in record.get("author", [])]
         if record.get("ISBN"):
             assert fields["rft.isbn"] == [record["ISBN"]]
+
+
+def test_a_year_pandoc_cannot_read_gives_every_download_no_date_and_invents_none(tmp_path):
+    bib = tmp_path / "references.bib"
+    bib.write_text("@book{o, author = {Smith, John}, title = {A Book}, publisher = {P}, year = {2O00}}\n"
+                   "@online{w, title = {A Page}, url = {https://example.net/}, urldate = {2O24-01-01}}\n", encoding="utf-8")
+    bibliography = Bibliography(bib)
+    records = list(works(bibliography, {}, tmp_path / "editorial.toml", lambda needle: None).values())
+    assert [r.get("issued", {}).get("date-parts") for r in records] == [[], None]   # what pandoc makes of it
+    files = export(records, bibliography.cached)
+    entry = parse_string(files["o.bib"], "bibtex").entries["o"]
+    assert entry.fields["title"] == "A Book" and not {"date", "year"} & set(entry.fields)
+    assert "urldate" not in parse_string(files["w.bib"], "bibtex").entries["w"].fields
+    assert not re.search(r"^(PY|DA|Y2)  -", files["o.ris"] + files["w.ris"], re.M)
+    assert "date-parts" not in json.dumps([json.loads(files[f"{k}.json"]) for k in "ow"])
+    assert "rft.date" not in parse_qs(coins(records[0])) and parse_qs(coins(records[0]))["rft.btitle"] == ["A Book"]

@@ -118,3 +118,11 @@ def test_a_writer_registered_in_one_place_is_reachable_from_convert(tmp_path, mo
     monkeypatch.setitem(WRITERS, "plain", plain_text)
     assert main(["convert", "review", str(REVIEW), "--to", "plain", "--out", str(tmp_path)]) == 0
     assert (tmp_path / "review.md.txt").read_text().startswith("[Review of]")
+
+
+def test_a_work_whose_date_pandoc_could_not_read_has_no_date_in_its_bibl():
+    from edition.writers.tei_header import TEI, bibl
+    parent = etree.Element("listBibl")
+    book = {"id": "o", "type": "book", "title": "A Book", "author": [{"family": "Smith"}]}
+    assert bibl(parent, {**book, "issued": {"date-parts": []}}).find(TEI + "date") is None     # a year "2O00"
+    assert bibl(parent, {**book, "issued": {"date-parts": [[2000]]}}).find(TEI + "date").get("when") == "2000"

@@ -186,6 +186,12 @@ def inner(element) -> str:
             + "".join(lxml_html.tostring(child, encoding="unicode") for child in element)).strip()
 
 
+def date_parts(record: dict, key: str = "issued") -> list[int]:
+    """A record's date as [year, month, day] (as many as known); [] for none, or for one pandoc could
+    not read as a date ("2O00"): it gives that date no parts, and no date is invented."""
+    return ((record.get(key) or {}).get("date-parts") or [[]])[0]
+
+
 def plain(html_text: str) -> str:
     """The text of formatted HTML, as a reader would copy it."""
     from lxml import html as lxml_html

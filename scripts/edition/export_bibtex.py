@@ -8,7 +8,7 @@ import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer
 
-from .citations import plain
+from .citations import date_parts, plain
 
 #: CSL type -> entry type (Zotero's BibTeX.js reads these as book, bookSection, journalArticle, webpage).
 TYPES = {"book": "book", "chapter": "incollection", "article-journal": "article", "review": "article",
@@ -78,7 +78,7 @@ def bibtex(record: dict) -> str:
             text = str(value)
             fields[name] = text if name in VERBATIM else tex_title(text) if name in TITLES else tex(plain(text))
     for variable, field in DATES.items():
-        parts = (record.get(variable) or {}).get("date-parts", [[]])[0]
+        parts = date_parts(record, variable)
         if parts:
             fields[field] = iso(parts)
     langid = LANGID.get(record.get("language", "").split("-")[0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import rispy
 
-from .citations import plain
+from .citations import date_parts, plain
 
 #: CSL type -> RIS reference type (Zotero's RIS.js reads these as book, bookSection, journalArticle, webpage).
 TYPES = {"book": "BOOK", "chapter": "CHAP", "article-journal": "JOUR", "review": "JOUR", "review-book": "JOUR",
@@ -56,10 +56,10 @@ def ris(record: dict) -> str:
     if record.get("page"):
         first, _, last = record["page"].replace("–", "-").partition("-")
         entry.update({"start_page": first, **({"end_page": last} if last else {})})
-    parts = (record.get("issued") or {}).get("date-parts", [[]])[0]
+    parts = date_parts(record)
     if parts:
         entry.update({"year": str(parts[0]), "date": slashed(parts)})
-    accessed = (record.get("accessed") or {}).get("date-parts", [[]])[0]
+    accessed = date_parts(record, "accessed")
     if accessed:
         entry["access_date"] = slashed(accessed)
     if record.get("URL"):

@@ -5,7 +5,7 @@ import json
 from urllib.parse import urlencode
 
 from . import export_bibtex, export_ris
-from .citations import pandoc, plain
+from .citations import date_parts, pandoc, plain
 
 #: Download formats: file suffix -> label shown to readers.
 FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
@@ -65,7 +65,8 @@ def export(records: list[dict], cached) -> dict[str, str]:
     editors' notes. ``cached(kind, request, compute)`` keeps pandoc's answers between builds."""
     if not records:
         return {}
-    shared = [{k: v for k, v in r.items() if k not in EDITORIAL} for r in records]
+    # a date without parts (pandoc's for a year it cannot read) left out: pandoc would write it as year 0
+    shared = [{k: v for k, v in r.items() if k not in EDITORIAL and v != {"date-parts": []}} for r in records]
     data = json.dumps([{**r, "type": CSL_TYPES[r["type"]]} for r in shared], ensure_ascii=False)
     csl = json.loads(cached("csljson", data, lambda: pandoc(data, [], fmt="csljson", to="csljson")))
     files = {}
@@ -92,7 +93,7 @@ def coins(record: dict) -> str:
                   ("rft.atitle", title), ("rft.jtitle", container)]
     for person in record.get("author", []):      # COinS has no editor: an edited book names none
         pairs.append(("rft.au", ", ".join(p for p in (person.get("family"), person.get("given")) if p)))
-    parts = (record.get("issued") or {}).get("date-parts", [[]])[0]
+    parts = date_parts(record)
     if parts:
         pairs.append(("rft.date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))))
     for variable, key in (("publisher", "rft.pub"), ("publisher-place", "rft.place"), ("ISBN", "rft.isbn"),

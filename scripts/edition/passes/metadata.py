@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..citations import plain
+from ..citations import date_parts, plain
 from ..exports import catalogued
 from ..model import Document
 
@@ -26,11 +26,6 @@ def name(person: dict) -> str:
 
 def display_name(person: dict) -> str:
     return person.get("literal") or " ".join(p for p in (person.get("given"), person.get("family")) if p)
-
-
-def date_parts(record: dict, key: str = "issued") -> list[int]:
-    """The date's [year, month, day] (as many as known); [] for a date CSL holds only as text ("2O00")."""
-    return ((record.get(key) or {}).get("date-parts") or [[]])[0]
 
 
 def highwire(record: dict) -> list[list[str]]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..citations import plain
+from ..citations import date_parts, plain
 from ..exports import catalogued
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -53,9 +53,9 @@ def bibl(parent, record: dict, **attrs):
         sub(out, "title", plain(record["container-title"]), level="j" if record.get("type") == "article-journal" else "m")
     if record.get("publisher"):
         sub(out, "publisher", record["publisher"])
-    year = record.get("issued", {}).get("date-parts", [[None]])[0][0]
-    if year:
-        sub(out, "date", str(year), when=str(year))
+    if date_parts(record):
+        year = str(date_parts(record)[0])
+        sub(out, "date", year, when=year)
     return out
 
 
