@@ -104,6 +104,30 @@ def wait_for(condition, process: subprocess.Popen, what: str, timeout: float = 3
         time.sleep(0.002)
 
 
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started that still run (its PDF workers, a pandoc), from /proc."""
+    def parent(stat: Path):
+        try:
+            return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            return None
+    return [int(p.parent.name) for p in Path("/proc").glob("[0-9]*/stat") if parent(p) == pid]
+
+
+def running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def until(condition, what: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.01)
+
+
 @pytest.mark.parametrize("point,reached,cache,signum", POINTS,
                          ids=[f"{p[0]}-{signal.Signals(p[3]).name}" for p in POINTS])
 def test_a_build_stopped_anywhere_publishes_all_or_nothing_and_the_next_succeeds(project, point, reached, cache, signum):
@@ -113,7 +137,11 @@ def test_a_build_stopped_anywhere_publishes_all_or_nothing_and_the_next_succeeds
     empty_cache(root, cache)
     process = start(root, url)
     wait_for(lambda: reached(root, process), process, point)
+    started = children(process.pid)
     process.send_signal(signum)
+    # what the build started ends with it: a worker left behind would hold the build lock (the next
+    # build would wait for ever) and the build's output pipes
+    until(lambda: not any(map(running, started)), f"killed while {point}: its processes {started} live on")
     _, stderr = process.communicate(timeout=300)
     now = state(root)
     assert now in (before, project["after"][url]), f"killed while {point}: docs/ or site/ half published"

@@ -5,7 +5,11 @@ import functools
 import hashlib
 import html as html_lib
 import multiprocessing
+import os
 import re
+import signal
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version as metadata_version
 from pathlib import Path
@@ -72,6 +76,25 @@ def _render_job(index: int):
         return SourceError, (err.path, err.line, err.message)
 
 
+def _die_with(build: int) -> None:
+    """A worker's start: it dies when its build does. A build killed outright (SIGKILL, no clean-up)
+    would leave its workers waiting for work for ever, holding the build lock the next build waits
+    on and the killed build's output pipes, and deaf to Ctrl-C (they inherit the build's mask)."""
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)     # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):        # elsewhere: the worker watches for its build's end
+        threading.Thread(target=_exit_when_orphaned, args=(build,), daemon=True).start()
+    if os.getppid() != build:                # the build was killed before the worker got here
+        os._exit(1)
+
+
+def _exit_when_orphaned(build: int) -> None:
+    while os.getppid() == build:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 def render_all(jobs: list) -> list[bytes]:
     """The PDF of each (make, name, source) job: from the cache, or made by WeasyPrint, the jobs not
     cached side by side in up to config.PRINT_WORKERS forked processes (WeasyPrint's layout is
@@ -83,7 +106,8 @@ def render_all(jobs: list) -> list[bytes]:
     import weasyprint  # noqa: F401  (imported once, before the workers are forked)
     _jobs[:] = jobs
     try:
-        with ProcessPoolExecutor(min(config.PRINT_WORKERS, len(todo)), mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(min(config.PRINT_WORKERS, len(todo)), mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_die_with, initargs=(os.getpid(),)) as pool:
             made = dict(zip(todo, pool.map(_render_job, todo)))
     finally:
         _jobs.clear()
