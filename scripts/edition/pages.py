@@ -157,4 +157,26 @@ def convert(kind: str, source: Path, decisions, sources_dir: Path | None = None,
     return WRITERS[to](edited.documents, contexts(decisions, sources_dir, edited, edition, [(editorial, source)]))
 
 
+def unlisted(decisions, sources_dir: Path, kind: str | None = None, source: Path | None = None) -> list:
+    """The capitalised names no entry of the register covers: in every text of the edition, or in
+    ``source`` read by ``kind`` (a reader, or a section of the editorial file)."""
+    from .errors import shown
+    from .passes.unlisted import unlisted_names
+    from .source_text import read_lines
+    if kind:
+        if kind not in READERS and kind in decisions:
+            kind, section = decisions[kind].reader, kind
+        else:
+            section = None
+        editorial = decisions.section_for(kind, Path(source), section)
+        edited, files = edit(decisions, sources_dir, editorial.reader, Path(source), editorial), {editorial.source_label: Path(source)}
+    else:
+        edited = edit(decisions, sources_dir)
+        files = {e.source_label: sources_dir / e.source for e in decisions.values()}
+    labels = {page: s.get("label", page) for page, s in decisions.sections.get("cite", {}).items()}
+    texts = [doc for doc in edited.documents if doc.source in files]
+    return unlisted_names(texts, labels, {label: (shown(path), [line.text for line in read_lines(path)])
+                                          for label, path in files.items()})
+
+
 load_decisions = editorial_data.load
