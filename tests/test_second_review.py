@@ -41,6 +41,8 @@ def project(tmp_path_factory):
                         'reviewer = "A. Reviewer"\nattribution = "Named in the roundtable header."\n'
                         '[[review-second.links]]\npattern = \'pp?\\. \\d+(?:[-–]\\d+)?\'\nkey = "hasegawa2005racing"\n'
                         'scope = "body"\n')
+    with open(root / "sources" / "names.toml", "a", encoding="utf-8") as names:     # the review's own names
+        names.write("\n" + VARIETY.with_suffix(".names.toml").read_text(encoding="utf-8"))
     yml = root / "mkdocs.yml"
     yml.write_text(yml.read_text().replace("  - About: about.md", "  - Second review: review-second.md\n  - About: about.md"))
     build_site(root)
@@ -92,3 +94,16 @@ def test_second_review_is_linked_from_the_other_pages_and_the_about_register(pro
     assert "review-second/" in home.xpath("//nav//a/@href")
     about = (project / "site" / "about" / "index.html").read_text()
     assert "review-second.txt" in about and "A. Reviewer" in about
+
+
+def test_the_second_reviews_names_link_to_the_editions_entries_and_its_own(project):
+    import tomllib
+    tree = lxml_html.fromstring((project / "site" / "review-second" / "index.html").read_bytes())
+    linked = {a.get("href").split("#")[1] for a in tree.xpath('//article//a[contains(@class, "mention")]')}
+    own = set(tomllib.loads(VARIETY.with_suffix(".names.toml").read_text(encoding="utf-8")))
+    edition = set(tomllib.loads((ROOT / "sources" / "names.toml").read_text(encoding="utf-8")))
+    assert own <= linked and linked & edition              # its own entries, and the edition's where it names them
+    index = lxml_html.fromstring((project / "site" / "names" / "index.html").read_bytes())
+    for entry in linked:
+        places = index.xpath(f'//h3[@id="{entry}"]/following-sibling::p[1]//a[contains(@class, "backlink")]/@href')
+        assert any("review-second/" in href for href in places), entry

@@ -97,6 +97,7 @@ def index_document(register, documents: list[Document], labels: dict[str, str], 
     by_label = {p.label.casefold(): p for doc in documents for p in passages(doc, labels)}
     doc = Document(source=f"sources/{register.file.name}", title=settings["title"], page=settings["page"])
     doc.meta = {"title": settings["title"], "description": settings.get("description", "")}
+    doc.data["screen_only"] = True      # not printed: its links are to the site's names and places
     doc.blocks.append(Heading(1, [Text(settings["title"])]))
     for intro in (settings.get("intro"), not any(e.authorities for e in register.entries) and settings.get("no_authorities")):
         if intro:

@@ -42,9 +42,9 @@ def form_inlines(form) -> list:
 
 
 def printed_forms(entry, explained: str = "") -> list:
-    """The forms the texts print, joined with commas (none when the only one is the heading);
+    """The forms the texts print, joined with commas (none when the only one is the heading, plainly);
     ``explained``: a form whose identification is given in full after the list, unmarked in it."""
-    forms = [] if [f.form for f in entry.forms] == [entry.heading] else entry.forms
+    forms = [] if [(f.form, f.reason) for f in entry.forms] == [(entry.heading, "")] else entry.forms
     out = []
     for n, form in enumerate(forms):
         out += ([Text(", ")] if n else []) + (form_inlines(form) if form.form != explained else [Text(form.form)])

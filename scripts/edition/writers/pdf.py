@@ -182,9 +182,10 @@ def render(make, name: str, source: Path) -> bytes:
 
 def pdf_files(documents: list, context_of) -> dict[str, bytes]:
     """One PDF per text (a page made from a source), and, when the documents are the whole edition
-    (its other pages, the bibliography, with them), the whole edition."""
+    (its other pages, the bibliography, with them), the whole edition (without a page of the site
+    alone, ``data["screen_only"]``: the Index, whose links are the site's)."""
     texts = [d for d in documents if not d.base and context_of.knows(d.source)]
-    others = [d for d in documents if not d.base and d not in texts]
+    others = [d for d in documents if not d.base and d not in texts and not d.data.get("screen_only")]
     files = {}
     for doc in texts:
         context = context_of(doc.source)
