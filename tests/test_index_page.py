@@ -86,6 +86,7 @@ def test_every_mention_links_to_its_entry_and_prints_one_of_its_forms(pages, reg
         printed = " ".join(link.text_content().replace(preview.text_content(), "", 1).split())
         assert printed in [f.form for f in register.entry(entry).forms]
         assert not link.xpath('ancestor::*[contains(concat(" ", @class, " "), " editorial ")]')   # never the editors'
+        assert not link.xpath('ancestor::*[contains(@class, "sidenote")]')      # a margin copy shows the words alone
 
 
 def test_each_entry_links_to_every_place_that_names_it_and_only_those(pages, register):
