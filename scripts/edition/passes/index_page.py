@@ -47,7 +47,7 @@ def named_places(documents: list[Document], labels: dict[str, str]) -> tuple[dic
 
 
 def located(places: list) -> list:
-    """ "Review ¶ 7, ¶ 11, n. 2; Book praise 4, Publication details": each place a link, by text."""
+    """ "Review ¶ 7, ¶ 11, n. 2; Book praise 4, “Publication details”": each place a link, by text."""
     out, text = [], None
     for passage, _ in places:
         if passage.text != text:
@@ -55,7 +55,9 @@ def located(places: list) -> list:
             text = passage.text
         else:
             out.append(Text(", "))
-        out.append(Link((Text(passage.locator or "the page"),), passage.place, role="backlink"))
+        # a section by its heading, quoted: its words ("Read more") are the source's, not the link's
+        locator = passage.locator if passage.numbered else f"“{passage.locator}”" if passage.locator else "the page"
+        out.append(Link((Text(locator),), passage.place, role="backlink"))
     return out
 
 
