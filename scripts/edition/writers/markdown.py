@@ -8,8 +8,8 @@ import yaml
 
 from .. import config
 from .markdown_text import attribute, escape, formatted, link
-from ..model import (BlockQuote, BulletList, Link, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Note,
-                     NoteRef, PageStart, Paragraph, Place, Quotation, Table, LineNumber, Sic, Text, Title, Verbatim)
+from ..model import (BlockQuote, BulletList, Link, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Mention,
+                     Note, NoteRef, PageStart, Paragraph, Place, Quotation, Table, LineNumber, Sic, Text, Title, Verbatim)
 from ..site_nodes import CitePlace, Coins, Formatted, Include, MarginNote
 
 #: Where the bibliography entries are (#ref-KEY), relative to the generated pages.
@@ -23,7 +23,9 @@ DOWNLOADS = "cite"
 #: The class each role of a paragraph or a link is given (Material and extra.css style them).
 ROLE_CLASSES = {"byline": "apparatus", "apparatus": "apparatus", "subtitle": "subtitle", "kicker": "kicker",
                 "entry": "csl-entry", "annotation": "csl-annote", "backlink": "backlink", "download": "download",
-                "url": "url", "tei": "tei", "praise": "praise", "": ""}
+                "url": "url", "tei": "tei", "praise": "praise", "index": "index-entry", "": ""}
+#: Where the register's entries are (#ID), relative to the generated pages.
+INDEX_PAGE = config.INDEX_PAGE
 
 
 def address(target: Place | str) -> str:
@@ -85,6 +87,24 @@ def inline(node) -> str:
         # explanation does: no script runs for it when the page loads.
         ident, preview = tip("work", node.note)
         return link(inner + preview, ref(node.key), cls="ref previewed", aria_describedby=ident)
+    if isinstance(node, Mention):
+        # A quiet link to the name's entry, previewed on hover, focus and tap by CSS as a cited work
+        # is. The names in the preview are left in the search index when they hold a word the
+        # mention's own do not, so that a search for any form of the name (or a name the editors
+        # add) finds the passage, whatever form it prints; what the entry says of it is not indexed.
+        ident = f"name-{next(_tips['name'])}"
+        names = "".join(plain_inline(n) for n in node.names)
+        forms = "".join(plain_inline(n) for n in node.forms)
+        about = escape(f"— {node.about}" + (". Printed as" if node.forms else ""))
+        if node.searched:   # no element inside an excluded one: Material's parser ends it at the first close
+            # (and spaces around what is indexed, so that its words stay apart from the text's)
+            preview = f' {names} <span data-search-exclude>{about}</span> {forms}. '
+            preview = f'<span class="preview" role="tooltip" id="{ident}">{preview}</span>'
+        else:
+            preview = (f'<span class="preview" role="tooltip" id="{ident}" data-search-exclude>{names} {about}'
+                       f'{" " + forms if forms else ""}.</span>')
+        return link("".join(inline(c) for c in node.children) + preview,
+                    address(Place(INDEX_PAGE, "anchor", node.entry)), cls="mention", aria_describedby=ident)
     if isinstance(node, Sic):   # the source's words as printed, then the editors' mark
         return "".join(inline(c) for c in node.children) + " " + inline(Editorial(node.mark, node.explanation))
     if isinstance(node, Link):
@@ -111,7 +131,7 @@ def plain_inline(node) -> str:
         return f'<cite class="ed-title">{"".join(plain_inline(c) for c in node.children)}</cite>'
     if isinstance(node, Editorial):
         return f'<span class="editorial">{escape(node.value)}</span>'
-    if isinstance(node, (Cite, Link)):
+    if isinstance(node, (Cite, Link, Mention)):
         return "".join(plain_inline(c) for c in node.children)
     if isinstance(node, Sic):
         return "".join(plain_inline(c) for c in node.children) + " " + plain_inline(Editorial(node.mark))
@@ -175,7 +195,7 @@ def note(node: Note) -> str:
 
 #: The hidden text that describes its host (an editorial mark, a page reference), by id prefix:
 #: its class, which extra.css shows on the host's hover and focus.
-TIPS = {"ed": "ed-explanation", "work": "preview"}
+TIPS = {"ed": "ed-explanation", "work": "preview", "name": "preview"}
 _tips = {kind: itertools.count(1) for kind in TIPS}
 _page = ""       # the page being written, that links are relative to
 

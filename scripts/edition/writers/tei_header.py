@@ -26,6 +26,7 @@ class Context:
     bibliography: object = None      # the citation processor's seam (citations.Bibliography)
     records: dict = field(default_factory=dict)       # page -> its citation record; "" the edition's
     print_settings: dict = field(default_factory=dict)   # [print] of the editorial file (paper)
+    register: object = None          # the register of names (names.Register): the TEI's standOff
 
 
 def sub(parent, tag: str, text: str = "", **attrs):
