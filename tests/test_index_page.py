@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 from conftest import PUBLISHED
 from edition import config
 from edition.names import load
+from searched import fragments, passage_words
 
 TEXTS = ["review/", "book/", "author/"]
 INDEX = "names/"
@@ -160,17 +161,16 @@ def test_the_register_downloads_as_json_with_every_entry_and_where_it_is_named(p
 
 
 def test_a_search_index_holds_every_name_of_an_entry_where_any_form_of_it_stands(pages, register, built_site):
-    """Material's index, as the engine-agnostic rule reads it: the indexed text of each passage holds
-    every word of every name (heading, forms, the editors' names) of each entry it names."""
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    indexed = {doc["location"]: set(re.findall(r"\w+", doc["title"] + " " + doc["text"])) for doc in index["docs"]}
+    """Pagefind's index, as the search box reads it: the indexed text of each passage holds every word
+    of every name (heading, forms, the editors' names) of each entry it names."""
+    indexed = {url.lstrip("/"): passage_words(fragment, config.SEARCH_PASSAGES)
+               for url, fragment in fragments(built_site).items()}
     for page, link in mentions(pages):
         entry = register.entry(resolve(page, link.get("href"))[1])
         section = link.xpath("preceding::*[self::h2 or self::h3][@id][1]/@id")      # where it is not a hit of its own
-        location = next(where for where in (f"{page}#{place_of(link)}", f"{page}#{section[0]}" if section else page, page)
-                        if where in indexed)
+        passage = next(where for where in (place_of(link), section[0] if section else "", "") if where in indexed[page])
         names = [entry.heading, *(f.form for f in entry.forms), *(k.name for k in entry.known_as)]
-        assert set(re.findall(r"\w+", " ".join(names))) <= indexed[location], (location, entry.id)
+        assert set(re.findall(r"\w+", " ".join(names))) <= indexed[page][passage], (page, passage, entry.id)
     for entry in register.entries:           # and the entry itself is found under any of them
         names = [entry.heading, *(f.form for f in entry.forms), *(k.name for k in entry.known_as)]
-        assert set(re.findall(r"\w+", " ".join(names))) <= indexed[f"{INDEX}#{entry.id}"], entry.id
+        assert set(re.findall(r"\w+", " ".join(names))) <= indexed[INDEX][entry.id], entry.id
