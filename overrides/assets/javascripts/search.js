@@ -189,6 +189,16 @@ if (root) {
     if (toggle.checked) load()
   })
 
+  // Loaded when the reader opened the search (search-open.js): take up what happened before.
+  if (toggle.checked || document.activeElement === input) {
+    setToggle(true)
+    input.focus()
+    list.setAttribute("role", "list")
+    list.hidden = false
+    load()
+    if (input.value) search()
+  }
+
   window.keyboard$?.subscribe(key => {
     if (key.mode === "global") {
       if (["f", "s", "/"].includes(key.type)) {
