@@ -1,14 +1,13 @@
 """Writes a model Document as Markdown for MkDocs (Python-Markdown with attr_list, footnotes, admonition)."""
 from __future__ import annotations
 
-import itertools
 import posixpath
-from pathlib import Path
 
 import yaml
 
 from .. import config
 from .markdown_text import attribute, escape, formatted, link
+from .markdown_tips import name_preview, start_page, tip
 from ..model import (BlockQuote, BulletList, Link, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Mention,
                      Note, NoteRef, PageStart, Paragraph, Place, Quotation, Table, LineNumber, Sic, Text, Title, Verbatim)
 from ..site_nodes import CitePlace, Coins, Formatted, Include, MarginNote
@@ -89,25 +88,10 @@ def inline(node) -> str:
         ident, preview = tip("work", node.note)
         return link(inner + preview, ref(node.key), cls="ref previewed", aria_describedby=ident)
     if isinstance(node, Mention):
-        # A quiet link to the name's entry, previewed on hover, focus and tap by CSS as a cited work
-        # is. The names in the preview are left in the search index when they hold a word the
-        # mention's own do not, so that a search for any form of the name (or a name the editors
-        # add) finds the passage, whatever form it prints; what the entry says of it is not indexed.
-        names = "".join(plain_inline(n) for n in node.names)
-        forms = "".join(plain_inline(n) for n in node.forms)
-        about = escape(f"— {node.about}" + (". Printed as" if node.forms else ""))
-        # The mentions of an entry that a preview of the same words describes are described by the
-        # first of them: an id per preview, not per mention, as a text names some entries dozens of
-        # times (1.2 KB gzip of the Review's page).
-        first = (names, about, forms) not in _described
-        ident = _described.setdefault((names, about, forms), f"name-{node.entry}{_fragment}-{len(_described) + 1}")
-        if node.searched:   # no element inside an excluded one: Material's parser ends it at the first close
-            # (and spaces around what is indexed, so that its words stay apart from the text's)
-            preview = f' {names} <span data-search-exclude>{about}</span> {forms}. '
-            preview = f'<span class="preview"{described(ident, first)}>{preview}</span>'
-        else:
-            preview = (f'<span class="preview"{described(ident, first)} data-search-exclude>{names} {about}'
-                       f'{" " + forms if forms else ""}.</span>')
+        # A quiet link to the name's entry, previewed on hover, focus and tap by CSS as a cited work is.
+        ident, preview = name_preview(node.entry, "".join(plain_inline(n) for n in node.names),
+                                      escape(f"— {node.about}" + (". Printed as" if node.forms else "")),
+                                      "".join(plain_inline(n) for n in node.forms), node.searched)
         return link("".join(inline(c) for c in node.children) + preview,
                     address(Place(INDEX_PAGE, "anchor", node.entry)), cls="mention", aria_describedby=ident)
     if isinstance(node, Sic):   # the source's words as printed, then the editors' mark
@@ -143,17 +127,6 @@ def plain_inline(node) -> str:
     if isinstance(node, Foreign):
         return f'<span lang="{node.lang}">{escape(node.value)}</span>'
     return ""
-
-
-def tip(kind: str, text: str) -> tuple[str, str]:
-    """A new id and the hidden text it names, for a host to be described by (aria-describedby)."""
-    ident = f"{kind}-{next(_tips[kind])}"
-    return ident, f'<span class="{TIPS[kind]}" role="tooltip" id="{ident}" data-search-exclude>{escape(text)}</span>'
-
-
-def described(ident: str, first: bool) -> str:
-    """The attributes of a preview: its id on the first that describes its host, none on the rest."""
-    return f' role="tooltip" id="{ident}"' if first else ""
 
 
 def inlines(nodes) -> str:
@@ -203,20 +176,13 @@ def note(node: Note) -> str:
     return f"[^{node.number}]: {inlines(node.inlines)}"
 
 
-#: The hidden text that describes its host (an editorial mark, a page reference), by id prefix:
-#: its class, which extra.css shows on the host's hover and focus.
-TIPS = {"ed": "ed-explanation", "work": "preview"}
-_tips = {kind: itertools.count(1) for kind in TIPS}
 _page = ""       # the page being written, that links are relative to
-_described: dict[tuple, str] = {}    # the ids of the previews written on it, by their words
-_fragment = ""   # after a name's id, on a fragment included in another page: "-" and its name
 
 
 def write(doc: Document) -> str:
     """The page's Markdown: front matter (none for a fragment without meta), header, blocks, then notes."""
-    global _tips, _page, _described, _fragment
-    _tips = {kind: itertools.count(1) for kind in TIPS}     # ids unique within the page
-    _described, _fragment = {}, "-" + Path(doc.page).stem if doc.base else ""
+    global _page
+    start_page(doc)                         # ids unique within the page
     _page = doc.base or doc.page            # links are written relative to it
     parts = [config.GENERATED_HEADER.format(source=doc.source)]
     if doc.meta:
