@@ -52,7 +52,7 @@ def check(root: Path, version: str, records: list[dict]) -> None:
         raise ReleaseError(where, None, f"version {version} is not greater than the latest release, {records[-1]['version']}")
     dirty = git(root, "status", "--porcelain", "--", *TRACKED)
     if dirty:
-        raise ReleaseError(root / dirty.splitlines()[0][3:], None,
+        raise ReleaseError(root / dirty.splitlines()[0].split(maxsplit=1)[-1], None,
                            "uncommitted change: a release is made from committed sources, pages and records only")
     check_published(root, records)
 
