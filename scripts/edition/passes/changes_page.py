@@ -64,7 +64,7 @@ def items(change: Changes, before: dict | None, after: dict | None, pages: dict)
 def changes_document(history: History, documents: list) -> Document:
     """The page, newest release first; before them, in a draft, what the unreleased text changes."""
     pages = {page_path(doc.page): doc.page for doc in documents if doc.page and not doc.base}
-    doc = Document(source="releases/ (the release records), sources/SHA256SUMS, sources/editorial.toml and sources/anchors.json",
+    doc = Document(source="sources/SHA256SUMS, sources/editorial.toml, sources/anchors.json and the release records (releases/)",
                    title="Changes", page=PAGE, meta={"title": "Changes", "description": "What each release of the edition changed."})
     doc.blocks.append(Heading(1, [Text("Changes")]))
     doc.blocks.append(Paragraph([Text(INTRO)]))
