@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -15,9 +16,16 @@ from .site_build import BuildFailed, build_site, generated_pages
 from . import publish as publish_release
 
 
+def draft_status(site_url: str | None, root: Path = config.ROOT) -> dict:
+    """What each page of the unreleased text says of its version (for ./scripts/serve)."""
+    from .pages import edit
+    from .versioned import edition_at, version_note
+    decisions = load_decisions(root / "sources" / "editorial.toml")
+    return version_note(edition_at(root, site_url, decisions, edit(decisions, root / "sources")))
+
+
 def record_release(version: str, date: str, address: str, summary: str, root: Path = config.ROOT) -> None:
     """releases/VERSION.json: what the edition holds now, and the pages made again with it (the Changes page)."""
-    import json
     from . import checksums, releases
     from .pages import edit
     decisions = load_decisions(root / "sources" / "editorial.toml")
@@ -55,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     publish.add_argument("--site-url", metavar="URL", default=None, help="the address releases are published under")
     publish.add_argument("--rebuild", action="store_true", help="make the published tree anew from the release tags")
     publish.add_argument("--offline", action="store_true", help="build release VERSION's copy to open from disk (site-offline/)")
+    status = commands.add_parser("status", help="print, as JSON, which version the working tree is (a draft after …)")
+    status.add_argument("--site-url", metavar="URL", default=None)
     record = commands.add_parser("record", help="write releases/VERSION.json and the pages (./scripts/release does)")
     record.add_argument("version")
     for option in ("--date", "--address", "--summary"):
@@ -78,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
                 parser.error("release: give the VERSION, or --rebuild")
             else:
                 print(f"released {publish_release.release(args.version, args.summary, args.site_url)}")
+        elif args.command == "status":
+            print(json.dumps(draft_status(args.site_url), ensure_ascii=False))
         elif args.command == "record":
             record_release(args.version, args.date, args.address, args.summary)
         elif args.command == "check":
