@@ -173,7 +173,7 @@ def test_citations_on_a_release_cite_its_own_addresses_and_name_it(made):
 
 def test_a_page_says_which_release_it_is_and_links_the_latest(made):
     for version in ("1.0", "1.1"):
-        note = page(made, f"{version}/review/").xpath('//p[@class="edition-version"]')[0]
+        note = page(made, f"{version}/review/").xpath('//p[contains(@class, "edition-version")]')[0]
         assert f"version {version}" in note.text_content()
         assert made.url + "latest/review/" in note.xpath(".//a/@href")
     outdated = page(made, "1.0/review/").xpath('//*[@data-md-component="outdated"]//a/@href')
@@ -229,6 +229,7 @@ def test_zotero_saves_a_release_page_with_that_release_address(made, zotero):  #
     (["1.1"], "exists already"),
     (["1.0.5"], "not greater than the latest release, 1.1"),
     (["1.x"], "not numbers joined by dots"),
+    (["1.2", "--summary", "two\nlines"], "the summary is one line"),
 ])
 def test_a_bad_version_is_refused_and_nothing_changes(made, args, reason):
     refs = git(made.repo, "for-each-ref")
@@ -290,8 +291,9 @@ def test_the_offline_copy_of_a_release(made):
     assert done.returncode == 0, done.stderr
     copy = made.repo / "site-offline"
     review = lxml_html.fromstring((copy / "review.html").read_bytes())
-    assert "version 1.0" in review.xpath('//p[@class="edition-version"]')[0].text_content()
+    assert "version 1.0" in review.xpath('//p[contains(@class, "edition-version")]')[0].text_content()
     assert review.xpath('//link[@rel="canonical"]/@href') == [made.url + "1.0/review/"]
+    assert made.url + "latest/review/" in review.xpath('//p[contains(@class, "edition-version")]//a/@href')
     assert made.change["new"] not in review.get_element_by_id(made.change["anchor"]).text_content()
     assert not review.xpath('//*[@data-md-component="outdated"]')        # no version selector from disk
 

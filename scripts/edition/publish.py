@@ -36,14 +36,19 @@ def published(root: Path) -> dict[str, str] | None:
     if not git(root, "rev-parse", "--verify", "-q", f"refs/heads/{config.PUBLISHED_BRANCH}", check=False):
         return None
     listed = git(root, "show", f"{config.PUBLISHED_BRANCH}:versions.json", check=False)
-    versions = [v["version"] for v in json.loads(listed)] if listed else []
+    if not listed:
+        raise ReleaseError(f"{config.PUBLISHED_BRANCH} (the published tree)", None,
+                           "dirty: it has no versions.json, so it is not a tree of releases (mkdocs gh-deploy?)")
+    versions = [v["version"] for v in json.loads(listed)]
     return {v: git(root, "rev-parse", f"{config.PUBLISHED_BRANCH}:{v}", check=False) for v in versions}
 
 
-def check(root: Path, version: str, records: list[dict]) -> None:
+def check(root: Path, version: str, records: list[dict], summary: str = "") -> None:
     """Refuse a version that is malformed, exists or is not the newest, a working tree with uncommitted
     sources, pages or records, and a published tree that is missing or not as the releases left it."""
     where = releases.record_file(root, version)
+    if "\n" in summary:
+        raise ReleaseError(where, None, "the summary is one line")
     if not releases.VERSION.fullmatch(version):
         raise ReleaseError(where, None, f"version {version!r} is not numbers joined by dots (1.0, 1.1)")
     if where.exists() or git(root, "rev-parse", "-q", "--verify", f"refs/tags/{TAG.format(version)}", check=False):
@@ -133,7 +138,7 @@ def deploy(root: Path, site: Path, version: str, message: str) -> None:
 def release(version: str, summary: str = "", site_url: str | None = None, root: Path = config.ROOT) -> str:
     """Record, tag, build and publish ``version``; returns its address."""
     records = releases.recorded(root)
-    check(root, version, records)
+    check(root, version, records, summary)
     address = site_url or (records[-1]["address"] if records else config.site_settings(root / "mkdocs.yml")["site_url"])
     address = address if not address or address.endswith("/") else address + "/"
     if not address:
