@@ -25,4 +25,5 @@ def edition_at(root: Path, site_url: str | None, decisions, edited, release: str
 def version_note(edition: Edition) -> dict:
     """What each page says of its version (overrides/main.html): which one, of when, where the latest is."""
     return {"status": edition.status, "release": edition.release, "date": edition.date, "commit": edition.version,
-            "latest": edition.root + releases.LATEST + "/" if edition.root else "", "changes": "changes/"}
+            "url": edition.url,
+            "latest": edition.root + releases.LATEST + "/" if edition.root else "", "changes": "changes.md"}
