@@ -14,6 +14,7 @@ import io
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from lxml import html as lxml_html
@@ -24,6 +25,7 @@ from edition import editorial
 from edition.model import Paragraph
 from edition.pages import edit
 from edition.releases import words
+from searched import fragments
 from test_zotero_import import zotero  # noqa: F401  (the translation-server, started once)
 
 BRANCH = "gh-pages"
@@ -214,6 +216,31 @@ def test_the_version_selector_offers_both_releases_and_warns_on_the_older(made, 
                 assert warning.is_visible() == outdated
     finally:
         tab.close()
+
+
+def test_each_release_is_searched_in_its_own_words_and_its_own_index(made, chromium):
+    """mike puts each release's Pagefind bundle in its folder; the search box finds it from the
+    page's base, so a reader on 1.0 searches 1.0's words and lands in 1.0. The version note is not
+    the text: it stays out of the index."""
+    from test_browser import search
+    review = "/" + made.change["page"]
+    for version, word, other in (("1.0", made.change["old"], made.change["new"]),
+                                 ("1.1", made.change["new"], made.change["old"])):
+        indexed = fragments(made.published / version)[review]["content"]
+        note = " ".join(page(made, f"{version}/review/").xpath('//p[contains(@class, "edition-version")]')[0]
+                        .text_content().split())
+        found = lambda w: re.search(rf"\b{w}\b", indexed) is not None      # noqa: E731
+        assert found(word) and not found(other) and note not in " ".join(indexed.split())
+        with serve(made.published) as url:
+            context = chromium.new_context()
+            tab = context.new_page()
+            bundle = []
+            tab.on("request", lambda r: bundle.append(urlparse(r.url).path) if "/pagefind/" in r.url else None)
+            hits = search(tab, f"{url}{version}/review/", word)
+            context.close()
+        paths = [urlparse(h).path for h in hits]
+        assert f"/{version}{review}" in paths and all(p.startswith(f"/{version}/") for p in paths), paths
+        assert bundle and all(p.startswith(f"/{version}/pagefind/") for p in bundle), bundle
 
 
 def test_zotero_saves_a_release_page_with_that_release_address(made, zotero):  # noqa: F811
