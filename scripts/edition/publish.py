@@ -213,4 +213,4 @@ def offline(version: str, root: Path = config.ROOT) -> Path:
 def tools() -> dict[str, str]:
     """The versions of what makes a release's bytes, recorded with it."""
     from importlib.metadata import version
-    return {name: version(name) for name in ("mkdocs", "mkdocs-material", "weasyprint", "pypandoc-binary", "mike")}
+    return {name: version(name) for name in ("mkdocs", "mkdocs-material", "weasyprint", "pypandoc-binary", "pagefind-bin", "mike")}
