@@ -24,6 +24,10 @@ WORKER_SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
 #: The file of editorial decisions and the checksum record, both under sources/.
 EDITORIAL_FILE = SOURCES_DIR / "editorial.toml"
 CHECKSUM_FILE = SOURCES_DIR / "SHA256SUMS"
+#: The record of each release (releases/VERSION.json), and the branch its published tree is kept on
+#: (mike's: one folder per release, versions.json, the alias "latest").
+RELEASES_DIR = ROOT / "releases"
+PUBLISHED_BRANCH = "gh-pages"
 #: Every fragment id the site has published (#p12, #fn:3, ...), so that a build cannot break a citation.
 ANCHORS_FILE = SOURCES_DIR / "anchors.json"
 

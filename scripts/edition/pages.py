@@ -16,6 +16,7 @@ from .passes.source_view import source_view, view_page
 from .writers.markdown import write
 from .records import Edition, edition_of, edition_record, page_record, pdf_path, tei_path, works as work_records
 from .passes.register import register
+from .passes.changes_page import PAGE as CHANGES_PAGE, changes_document
 from .readers import READERS
 from .writers.tei_header import Context
 from .writers import WRITERS
@@ -68,11 +69,14 @@ def edit(decisions, sources_dir: Path, kind: str | None = None, source: Path | N
                                                 register=register)), bibliography, works, register)
 
 
-def all_pages(decisions, sources_dir: Path, edited: Edited | None = None) -> dict[str, str]:
-    """Every page made from the sources (committed under docs/), and the About page's register."""
+def all_pages(decisions, sources_dir: Path, edited: Edited | None = None, history=None) -> dict[str, str]:
+    """Every page made from the sources (committed under docs/), the About page's register, and the
+    Changes page from ``history`` (the releases recorded)."""
     edited = edited or edit(decisions, sources_dir)
     pages = {doc.page: write(doc) for doc in edited.documents}
     pages[REGISTER_PAGE] = write(register(decisions, sources_dir, edited.documents, edited.register))
+    if history is not None:
+        pages[CHANGES_PAGE] = write(changes_document(history, edited.documents))
     record = checksums.record(sources_dir / "SHA256SUMS")
     for section, editorial in decisions.items():
         documents = [doc for doc in edited.documents if doc.source == editorial.source_label]

@@ -8,7 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import checksums, config
+from . import checksums, config, releases
+from .versioned import edition_at, version_note
 from .anchors import check_anchors, update_registry
 from .search_index import built_pages, index_site
 from .errors import SourceError
@@ -22,20 +23,21 @@ NO_ADDRESS = ("note: no published address (site_url in mkdocs.yml, or --site-url
               "citations, metadata and printed pages leave the absolute address out")
 
 
-def site_files(root: Path = config.ROOT, site_url: str | None = None) -> tuple[dict[str, str], dict[str, str], Edition]:
+def site_files(root: Path = config.ROOT, site_url: str | None = None, release: str = "") -> tuple[dict[str, str], dict[str, str], Edition]:
     """The generated pages (committed under docs/) and the files the build adds (citations, TEI,
-    PDFs: not committed, as they carry the address and the version), made from the recorded sources."""
+    PDFs: not committed, as they carry the address and the version), made from the recorded sources;
+    ``release`` makes them as that recorded release, at its address."""
     sources = root / "sources"
     decisions = load_decisions(sources / "editorial.toml")
     checksums.verify([d.source for d in decisions.values()], sources, sources / "SHA256SUMS")
     edited = edit(decisions, sources)
-    edition = edition_of(root, site_url, decisions)
+    edition = edition_at(root, site_url, decisions, edited, release)
     try:
         built = {**citation_pages(decisions, edited, edition), **tei_files(decisions, sources, edited, edition),
                  **pdf_files(decisions, sources, edited, edition)}
     except InvalidTEI as err:
         raise BuildFailed(str(err)) from None
-    return all_pages(decisions, sources, edited), built, edition
+    return all_pages(decisions, sources, edited, edition.history), built, edition
 
 
 def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
@@ -43,7 +45,8 @@ def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
     sources = root / "sources"
     decisions = load_decisions(sources / "editorial.toml")
     checksums.verify([d.source for d in decisions.values()], sources, sources / "SHA256SUMS")
-    return all_pages(decisions, sources, edit(decisions, sources))
+    edited = edit(decisions, sources)
+    return all_pages(decisions, sources, edited, releases.history(root, edited.documents))
 
 
 #: The ids the built site publishes, as build_in read them, for build_site to add to the registry.
@@ -54,8 +57,10 @@ class BuildFailed(Exception):
     pass
 
 
-def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: bool = False, site_url: str = "") -> None:
-    """``mkdocs build --strict`` of ``docs_dir`` into ``site_dir``; ``offline`` for the file:// copy."""
+def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: bool = False, site_url: str = "",
+                 edition: Edition | None = None) -> None:
+    """``mkdocs build --strict`` of ``docs_dir`` into ``site_dir``; ``offline`` for the file:// copy;
+    ``edition`` says which version (or draft) each page is."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -71,13 +76,19 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: boo
         cfg.plugins["material/search"].config.enabled = offline
         if offline:     # the shim from the copy itself, not from unpkg.com
             cfg.extra["polyfills"] = [config.WORKER_SHIM_URL]
+        if edition:
+            cfg.extra["edition"] = version_note(edition)
+        # Material's version selector reads mike's versions.json beside the release folders: only
+        # a release's site on the web has one (not a draft, nor the copy opened from disk).
+        if offline or not (edition and edition.release):
+            cfg.extra.pop("version", None)
         build(cfg)
     except (MkDocsException, SystemExit) as err:
         raise BuildFailed(f"{config_file.name}: mkdocs build --strict failed: {err}") from None
 
 
 def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, offline: bool = False,
-             site_url: str = "") -> Path:
+             site_url: str = "", edition: Edition | None = None) -> Path:
     """Build the site from a working copy of docs/ with ``files`` in ``scratch``; returns scratch/site.
     A fragment id the anchor registry records that the new site lacks stops it."""
     if offline and not config.WORKER_SHIM.exists():
@@ -88,7 +99,7 @@ def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, off
     if offline:
         (docs / config.WORKER_SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(config.WORKER_SHIM, docs / config.WORKER_SHIM_URL)
-    mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline, site_url)
+    mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline, site_url, edition)
     if not offline:     # the built pages read once, for the anchor registry and for the search index
         built = built_pages(scratch / "site")
         ids = check_anchors(built, root / config.ANCHORS_FILE.relative_to(config.ROOT))
@@ -97,16 +108,18 @@ def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, off
     return scratch / "site"
 
 
-def build_site(root: Path = config.ROOT, offline: bool = False, site_url: str | None = None) -> list[Path]:
+def build_site(root: Path = config.ROOT, offline: bool = False, site_url: str | None = None,
+               release: str = "") -> list[Path]:
     """Convert and build in a scratch folder; touch docs/ and site/ only when everything succeeded.
 
-    ``offline`` builds the copy that works from file:// into site-offline/ instead of site/."""
-    pages, citations, edition = site_files(root, site_url)
+    ``offline`` builds the copy that works from file:// into site-offline/ instead of site/;
+    ``release`` builds that recorded release, at its own address (./scripts/release does)."""
+    pages, citations, edition = site_files(root, site_url, release)
     if not edition.url:
         print(NO_ADDRESS, file=sys.stderr)
     scratch = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
-        built = build_in(scratch, {**pages, **citations}, root, offline, edition.url)
+        built = build_in(scratch, {**pages, **citations}, root, offline, edition.url, edition)
         written = write_atomically(pages, root / "docs")
         write_atomically(citations, root / "docs")     # for ./scripts/serve; ignored by git
         if not offline:     # the ids check_anchors read
