@@ -145,7 +145,7 @@ def transfer_kb(url: str) -> tuple[dict[str, float], list[str]]:
 #: How the review page's bytes divide, to show which part is the theme's floor and which is ours.
 TRANSFER_PARTS = {"Material's JavaScript bundle and stylesheets": r"/assets/(javascripts/bundle|stylesheets/)",
                   "Material's search worker and the search index": r"/(assets/javascripts/workers|search)/",
-                  "the search box's module (Pagefind's own files load when a reader searches)": r"/assets/javascripts/search\.js$",
+                  "what opens the search box (its module and Pagefind's files load when a reader searches)": r"/assets/javascripts/search(-open)?\.js$",
                   "Pagefind's files": r"/pagefind/",
                   "the page itself (HTML, with the palette's and the edition's styles in it)": r"/review/$",
                   "the edition's icon": r"^/assets/favicon"}

@@ -29,15 +29,16 @@ def decisions():
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site as ./scripts/build --site-url PUBLISHED makes it, built strictly into a scratch folder."""
-    pages, citations, _ = site_files(site_url=PUBLISHED)
-    return build_in(tmp_path_factory.mktemp("build"), {**pages, **citations}, site_url=PUBLISHED)
+    pages, citations, edition = site_files(site_url=PUBLISHED)
+    return build_in(tmp_path_factory.mktemp("build"), {**pages, **citations}, site_url=PUBLISHED, edition=edition)
 
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> Path:
     """The copy ./scripts/build --offline makes, to open from disk."""
-    pages, citations, _ = site_files(site_url=PUBLISHED)
-    return build_in(tmp_path_factory.mktemp("offline"), {**pages, **citations}, offline=True, site_url=PUBLISHED)
+    pages, citations, edition = site_files(site_url=PUBLISHED)
+    return build_in(tmp_path_factory.mktemp("offline"), {**pages, **citations}, offline=True, site_url=PUBLISHED,
+                    edition=edition)
 
 
 def run_edition(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

@@ -9,7 +9,7 @@ import pytest
 from conftest import PUBLISHED, ROOT
 from searched import fragments
 
-PAGES = ["", "reviews/", "review/", "book/", "author/", "bibliography/", "about/", "sources/review/", "sources/listing/"]
+PAGES = ["", "reviews/", "review/", "book/", "author/", "bibliography/", "names/", "about/", "sources/review/", "sources/listing/"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -142,7 +142,7 @@ def test_a_cited_work_previews_on_hover_and_focus_without_a_script(tab, site_url
     assert tab.locator(".md-tooltip2").count() == 0         # Material's inline tooltips are off
 
 
-@pytest.mark.parametrize("tip", [".previewed .preview", ".explained .ed-explanation"])
+@pytest.mark.parametrize("tip", [".previewed .preview", ".explained .ed-explanation", ".mention .preview"])
 def test_small_screens_show_a_preview_or_explanation_inside_the_screen(chromium, site_url, tip):
     context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     tab = context.new_page()

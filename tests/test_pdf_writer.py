@@ -265,3 +265,22 @@ def test_us_letter_by_a_setting_and_a_paper_not_known_refused(tmp_path):
     line = len(text.splitlines()) + 3
     assert result.returncode == 2 and f"editorial.toml:{line}: [print]: paper = 'A5': expected one of A4, letter" in result.stderr
     assert not (tmp_path / "none").exists()
+
+
+def test_names_are_printed_as_the_texts_print_them_not_as_links(built_site):
+    """A name linked to its entry on the site is words on paper: no link to the Index, which (its links
+    the site's) is not printed."""
+    linked = set()
+    for name in ["review", "book", "author", "edition"]:
+        with pikepdf.open(built_site / "pdf" / f"{name}.pdf") as pdf:
+            for page in pdf.pages:
+                for annotation in page.get("/Annots", []):
+                    if "/A" in annotation and "/URI" in annotation.A:
+                        linked.add(str(annotation.A.URI))
+                    if "/Dest" in annotation:
+                        linked.add(str(annotation.Dest))
+            if name == "edition":
+                with pdf.open_outline() as outline:
+                    assert "Index" not in [item.title for item in outline.root]
+    assert linked and not [link for link in linked if "names" in link]
+    assert (built_site / "names" / "index.html").exists()

@@ -46,6 +46,8 @@ def project(tmp_path_factory):
                         '[[review-second.links]]\npattern = \'pp?\\. \\d+(?:[-–]\\d+)?\'\nkey = "hasegawa2005racing"\n'
                         'scope = "body"\n')
     # Nothing to add to nav: the series page lists the review (README, "Adding another review").
+    with open(root / "sources" / "names.toml", "a", encoding="utf-8") as names:     # the review's own names
+        names.write("\n" + VARIETY.with_suffix(".names.toml").read_text(encoding="utf-8"))
     build_site(root)
     return root
 
@@ -117,3 +119,16 @@ def test_an_unaccented_query_finds_the_accented_name_at_its_paragraph_and_marks_
         marks = {m.inner_text() for m in tab.query_selector_all("article mark")}
         context.close()
     assert marks == {"Tōgō"}
+
+
+def test_the_second_reviews_names_link_to_the_editions_entries_and_its_own(project):
+    import tomllib
+    tree = lxml_html.fromstring((project / "site" / "review-second" / "index.html").read_bytes())
+    linked = {a.get("href").split("#")[1] for a in tree.xpath('//article//a[contains(@class, "mention")]')}
+    own = set(tomllib.loads(VARIETY.with_suffix(".names.toml").read_text(encoding="utf-8")))
+    edition = set(tomllib.loads((ROOT / "sources" / "names.toml").read_text(encoding="utf-8")))
+    assert own <= linked and linked & edition              # its own entries, and the edition's where it names them
+    index = lxml_html.fromstring((project / "site" / "names" / "index.html").read_bytes())
+    for entry in linked:
+        places = index.xpath(f'//h3[@id="{entry}"]/following-sibling::p[1]//a[contains(@class, "backlink")]/@href')
+        assert any("review-second/" in href for href in places), entry

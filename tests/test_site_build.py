@@ -133,12 +133,44 @@ def damage_unsearchable_page(root):
     return "site/empty/index.html: the search indexer found nothing to search"
 
 
+def add_name(root, entry: str) -> None:
+    with open(root / "sources" / "names.toml", "a", encoding="utf-8") as names:
+        names.write("\n" + entry)
+
+
+def damage_name_found_nowhere(root):
+    add_name(root, '[nowhere]\nkind = "place"\nheading = "Nowhere"\nforms = ["Nowhere-on-Sea"]\n')
+    return "the form 'Nowhere-on-Sea' is in none of the texts"
+
+
+def damage_name_of_two_entries(root):
+    add_name(root, '[again]\nkind = "person"\nheading = "Again"\nforms = ["Stalin"]\n')
+    return "the form 'Stalin' is already [stalin]'s"
+
+
+def damage_name_described_where_no_paragraph_is(root):
+    replace_in(root, "names.toml", 'at = "review ¶ 11"', 'at = "review ¶ 99"')
+    return "at = 'review ¶ 99' is no place of the texts"
+
+
+def damage_name_without_kind(root):
+    add_name(root, '[kindless]\nheading = "Kindless"\nforms = ["Stalin’s"]\n')
+    return "[kindless]: the entry has no 'kind'"
+
+
+def damage_name_authority_form(root):
+    add_name(root, '[q]\nkind = "person"\nheading = "Q"\nforms = ["Q"]\nwikidata = { id = "42", reference = "R." }\n')
+    return "'42' is not in the form Wikidata gives its identifiers"
+
+
 @pytest.mark.parametrize("damage", [damage_unrecorded, damage_malformed, damage_missing,
                                     damage_editorial_phrase, damage_editorial_syntax,
                                     damage_bib_syntax, damage_missing_key, damage_record_without_author,
                                     damage_missing_style, damage_dropped_anchor, damage_type_no_download_says,
                                     damage_role_no_download_says, damage_review_without_catalogue_title,
-                                    damage_unsearchable_page],
+                                    damage_unsearchable_page, damage_name_found_nowhere, damage_name_of_two_entries,
+                                    damage_name_described_where_no_paragraph_is, damage_name_without_kind,
+                                    damage_name_authority_form],
                          ids=lambda f: f.__name__)
 def test_bad_input_stops_the_build_and_changes_nothing(damaged, damage):
     expected = damage(damaged)
@@ -147,4 +179,17 @@ def test_bad_input_stops_the_build_and_changes_nothing(damaged, damage):
         build_site(damaged)
     assert expected in str(caught.value)
     assert caught.value.path.endswith((".txt", ".toml", "SHA256SUMS", ".bib", ".json", ".html"))
+    assert snapshot(damaged / "docs") == docs and snapshot(damaged / "site") == site
+
+
+def test_a_bad_register_of_names_stops_the_build_command_with_its_line_and_exit_2(damaged):
+    import subprocess
+    import sys
+    docs, site = snapshot(damaged / "docs"), snapshot(damaged / "site")
+    damage_name_found_nowhere(damaged)
+    env = {"PYTHONPATH": str(damaged / "scripts"), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "edition", "build"], cwd=damaged, env=env, capture_output=True, text=True)
+    line = next(n for n, text in enumerate((damaged / "sources" / "names.toml").read_text().splitlines(), 1)
+                if "Nowhere-on-Sea" in text)
+    assert result.returncode == 2 and f"sources/names.toml:{line}: [nowhere]" in result.stderr, result.stderr
     assert snapshot(damaged / "docs") == docs and snapshot(damaged / "site") == site

@@ -1,18 +1,44 @@
-"""Command line: ``convert KIND FILE --out DIR``, ``build``, and ``check`` (generated pages match)."""
+"""Command line: ``convert KIND FILE --out DIR``, ``build``, ``check`` (generated pages match), and
+``names [KIND FILE]`` (the capitalised names no entry of the register covers)."""
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from . import config
-from . import publish
 from .errors import BAD_INPUT_EXIT, SourceError, system_failure
-from .pages import READERS, convert, load_decisions
+from .pages import READERS, convert, load_decisions, unlisted
 from .files import write_atomically
 from .writers.tei_schema import InvalidTEI
 from .writers import WRITERS
 from .site_build import ENGINES, BuildFailed, build_site, generated_pages
+from . import publish
+from . import release
+
+
+def draft_status(site_url: str | None, root: Path = config.ROOT) -> dict:
+    """What each page of the unreleased text says of its version (for ./scripts/serve)."""
+    from .pages import edit
+    from .versioned import edition_at, version_note
+    decisions = load_decisions(root / "sources" / "editorial.toml")
+    return version_note(edition_at(root, site_url, decisions, edit(decisions, root / "sources")))
+
+
+def record_release(version: str, date: str, address: str, summary: str, root: Path = config.ROOT) -> None:
+    """releases/VERSION.json: what the edition holds now, and the pages made again with it (the Changes page)."""
+    from . import checksums, releases
+    from .pages import edit
+    decisions = load_decisions(root / "sources" / "editorial.toml")
+    checksums.verify([d.source for d in decisions.values()], root / "sources", root / "sources" / "SHA256SUMS")
+    held = releases.held(root, edit(decisions, root / "sources").documents)
+    record = {"version": version, "date": date, "address": address, "summary": summary, "held": held,
+              "tools": release.tools()}
+    path = releases.record_file(root, version)
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_atomically(generated_pages(root), root / "docs")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +59,26 @@ def main(argv: list[str] | None = None) -> int:
                        help="what builds the site: MkDocs (the default) or ProperDocs, its maintained fork")
     build.add_argument("--offline", action="store_true",
                        help="build instead the copy that works when opened from disk into site-offline/")
+    build.add_argument("--release", metavar="VERSION", default="",
+                       help="build the recorded release VERSION at its own address (./scripts/release does)")
+    releasing = commands.add_parser("release", help="record, tag, build and publish a release (./scripts/release)")
+    releasing.add_argument("version", nargs="?", help="the new release, greater than the latest (1.0, 1.1)")
+    releasing.add_argument("--summary", default="", help="one line said of the release on the Changes page")
+    releasing.add_argument("--site-url", metavar="URL", default=None, help="the address releases are published under")
+    releasing.add_argument("--rebuild", action="store_true", help="make the published tree anew from the release tags")
+    releasing.add_argument("--offline", action="store_true", help="build release VERSION's copy to open from disk (site-offline/)")
+    status = commands.add_parser("status", help="print, as JSON, which version the working tree is (a draft after …)")
+    status.add_argument("--site-url", metavar="URL", default=None)
+    record = commands.add_parser("record", help="write releases/VERSION.json and the pages (./scripts/release does)")
+    record.add_argument("version")
+    for option in ("--date", "--address", "--summary"):
+        record.add_argument(option, default="")
     commands.add_parser("check", help="fail when a committed generated page differs from the converter's")
+    names = commands.add_parser("names", help="list the capitalised names of the texts that no entry of "
+                                "sources/names.toml covers (FILE:LINE: name, how often and where)")
+    names.add_argument("kind", nargs="?", help="a reader or a section of the editorial file (with FILE: that "
+                       "text alone; without: every text of the edition)")
+    names.add_argument("file", nargs="?", type=Path)
     args = parser.parse_args(argv)
     try:
         if args.command == "convert":
@@ -42,8 +87,28 @@ def main(argv: list[str] | None = None) -> int:
                 print(path)
         elif args.command == "build":
             publish.stop_on_signals()
-            for path in build_site(offline=args.offline, site_url=args.site_url, engine=args.engine):
+            for path in build_site(offline=args.offline, site_url=args.site_url, engine=args.engine, release=args.release):
                 print(f"generated {path.relative_to(config.ROOT)}")
+        elif args.command == "names":
+            if bool(args.kind) != bool(args.file):
+                parser.error("names takes KIND and FILE together, or neither")
+            found = unlisted(load_decisions(), config.SOURCES_DIR, args.kind, args.file)
+            for name in found:
+                print(name)
+            print(f"{len(found)} names no entry of {config.NAMES_FILE.name} covers", file=sys.stderr)
+        elif args.command == "release":
+            if args.rebuild:
+                print("\n".join(f"rebuilt {address}" for address in release.rebuild()))
+            elif args.offline and args.version:
+                print(f"offline copy of {args.version}: {release.offline(args.version)}")
+            elif not args.version:
+                parser.error("release: give the VERSION, or --rebuild")
+            else:
+                print(f"released {release.release(args.version, args.summary, args.site_url)}")
+        elif args.command == "status":
+            print(json.dumps(draft_status(args.site_url), ensure_ascii=False))
+        elif args.command == "record":
+            record_release(args.version, args.date, args.address, args.summary)
         elif args.command == "check":
             stale = [name for name, text in generated_pages().items()
                      if not (config.DOCS_DIR / name).exists()

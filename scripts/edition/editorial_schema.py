@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field, fields
 #: Keys every page section has, whatever its reader.
 PAGE_KEYS = {"source", "page", "title", "description", "titles", "sic", "reader"}
 #: The file's sections that are not pages.
-OTHER_SECTIONS = {"citations", "records", "cite", "bibliography", "series", "tei", "print"}
+OTHER_SECTIONS = {"citations", "records", "cite", "bibliography", "series", "index", "tei", "print"}
 #: What [print] may set, and the values each may take (the default is config.PRINT_PAPER).
 PRINT_SETTINGS = {"paper": ("A4", "letter")}
 

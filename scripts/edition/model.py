@@ -68,6 +68,22 @@ class Cite:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A name in the author's words that an entry of the register of names stands for (``entry`` its
+    id, ``kind`` person, place or organisation), with what the entry says, from the register: its
+    ``names`` (the heading, and any name the editors add, as Editorial), ``about`` (its kind and what
+    the texts say of it, with where), the ``forms`` the texts print it in (a form the editors identify
+    marked as Editorial), and whether those names give a search any word the mention's own do not."""
+    children: tuple
+    entry: str
+    kind: str
+    names: tuple = ()
+    about: str = ""
+    forms: tuple = ()
+    searched: bool = False
+
+
+@dataclass(frozen=True)
 class LineNumber:
     """A source line's number, the place that line can be cited and linked to."""
     number: int
@@ -102,7 +118,7 @@ class Link:
     title: str = ""
 
 
-Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Sic, Foreign, Cite, Link, LineNumber, Verbatim]
+Inline = Union[Text, Title, NoteRef, PageStart, Editorial, Sic, Foreign, Cite, Mention, Link, LineNumber, Verbatim]
 
 
 # Block elements -------------------------------------------------------------------
@@ -190,4 +206,4 @@ class Document:
     appendix: list = field(default_factory=list)   # blocks after the notes (the page's citations)
     meta: dict = field(default_factory=dict)   # front matter for the theme (description, citation data)
     data: dict = field(default_factory=dict)   # facts a reader found, for metadata (e.g. the book's details)
-    contents: bool = False            # a list of the edition's other pages (a printed book has its own)
+    printed: bool = True              # False: a page of the site alone, left out of the printed edition

@@ -6,14 +6,17 @@ from pathlib import Path
 
 from . import checksums, config
 from . import editorial as editorial_data
+from . import names
 from .citations import Bibliography, csl_file
 from .errors import SourceError
 from .passes import PassContext, finish
 from .passes.cite_this import citation_files
+from .passes.names_data import register_json
 from .passes.source_view import source_view, view_page
 from .writers.markdown import write
 from .records import Edition, edition_of, edition_record, page_record, pdf_path, tei_path, works as work_records
 from .passes.register import register
+from .passes.changes_page import PAGE as CHANGES_PAGE, changes_document
 from .readers import READERS
 from .writers.tei_header import Context
 from .writers import WRITERS
@@ -47,6 +50,7 @@ class Edited:
     documents: list
     bibliography: Bibliography
     works: dict
+    register: names.Register | None = None
 
 
 def edit(decisions, sources_dir: Path, kind: str | None = None, source: Path | None = None,
@@ -55,19 +59,24 @@ def edit(decisions, sources_dir: Path, kind: str | None = None, source: Path | N
     and run the passes over the documents."""
     bibliography = bibliography_of(decisions, sources_dir)
     works = work_records(bibliography, decisions.sections.get("records", {}), decisions.file, decisions.line_of)
+    register = names.load(sources_dir / config.NAMES_FILE.name)
     if kind:
-        return Edited(finish(read(source, editorial), PassContext(decisions, bibliography, works)), bibliography, works)
+        return Edited(finish(read(source, editorial), PassContext(decisions, bibliography, works, register=register)),
+                      bibliography, works, register)
     documents = [doc for e in decisions.values() for doc in read(sources_dir / e.source, e)]
     views = {e.source_label: view_page(section) for section, e in decisions.items()}
-    return Edited(finish(documents, PassContext(decisions, bibliography, works, views, bibliography_page=True)),
-                  bibliography, works)
+    return Edited(finish(documents, PassContext(decisions, bibliography, works, views, bibliography_page=True,
+                                                register=register)), bibliography, works, register)
 
 
-def all_pages(decisions, sources_dir: Path, edited: Edited | None = None) -> dict[str, str]:
-    """Every page made from the sources (committed under docs/), and the About page's register."""
+def all_pages(decisions, sources_dir: Path, edited: Edited | None = None, history=None) -> dict[str, str]:
+    """Every page made from the sources (committed under docs/), the About page's register, and the
+    Changes page from ``history`` (the releases recorded)."""
     edited = edited or edit(decisions, sources_dir)
     pages = {doc.page: write(doc) for doc in edited.documents}
-    pages[REGISTER_PAGE] = write(register(decisions, sources_dir, edited.documents))
+    pages[REGISTER_PAGE] = write(register(decisions, sources_dir, edited.documents, edited.register))
+    if history is not None:
+        pages[CHANGES_PAGE] = write(changes_document(history, edited.documents))
     record = checksums.record(sources_dir / "SHA256SUMS")
     for section, editorial in decisions.items():
         documents = [doc for doc in edited.documents if doc.source == editorial.source_label]
@@ -95,7 +104,12 @@ def citation_pages(decisions, edited: Edited, edition: Edition) -> dict[str, str
     views = {e.source_label: view_page(section) for section, e in decisions.items()}
     sources = {e.source_label for e in decisions.values()}
     pdfs = {doc.page: pdf_path(doc.page) for doc in edited.documents if doc.source in sources and not doc.base}
-    return citation_files(cited_pages(decisions, edited, edition), edited.works, edited.bibliography, tei, views, pdfs)
+    files = citation_files(cited_pages(decisions, edited, edition), edited.works, edited.bibliography, tei, views, pdfs)
+    if edited.register and edited.register.entries:     # the register as JSON, beside the downloads
+        labels = {page: s.get("label", page) for page, s in decisions.sections.get("cite", {}).items()}
+        texts = [doc for doc in edited.documents if doc.source in sources]
+        files[config.INDEX_JSON] = register_json(edited.register, texts, labels, edition)
+    return files
 
 
 def contexts(decisions, sources_dir: Path, edited: Edited, edition: Edition, extra: tuple = ()):
@@ -112,7 +126,7 @@ def contexts(decisions, sources_dir: Path, edited: Edited, edition: Edition, ext
         editorial, path = sections[source_label]
         work = cite.get(editorial.page, {}).get("work")
         return Context(editorial, edition, edited.works, digest(path) if path.exists() else "", work, conventions,
-                       path, edited.bibliography, records, decisions.sections.get("print", {}))
+                       path, edited.bibliography, records, decisions.sections.get("print", {}), edited.register)
     context_of.knows = sections.__contains__
     return context_of
 
@@ -144,6 +158,28 @@ def convert(kind: str, source: Path, decisions, sources_dir: Path | None = None,
     edited = edit(decisions, sources_dir, editorial.reader, Path(source), editorial)
     edition = edition_of(config.ROOT, None, decisions)
     return WRITERS[to](edited.documents, contexts(decisions, sources_dir, edited, edition, [(editorial, source)]))
+
+
+def unlisted(decisions, sources_dir: Path, kind: str | None = None, source: Path | None = None) -> list:
+    """The capitalised names no entry of the register covers: in every text of the edition, or in
+    ``source`` read by ``kind`` (a reader, or a section of the editorial file)."""
+    from .errors import shown
+    from .passes.unlisted import unlisted_names
+    from .source_text import read_lines
+    if kind:
+        if kind not in READERS and kind in decisions:
+            kind, section = decisions[kind].reader, kind
+        else:
+            section = None
+        editorial = decisions.section_for(kind, Path(source), section)
+        edited, files = edit(decisions, sources_dir, editorial.reader, Path(source), editorial), {editorial.source_label: Path(source)}
+    else:
+        edited = edit(decisions, sources_dir)
+        files = {e.source_label: sources_dir / e.source for e in decisions.values()}
+    labels = {page: s.get("label", page) for page, s in decisions.sections.get("cite", {}).items()}
+    texts = [doc for doc in edited.documents if doc.source in files]
+    return unlisted_names(texts, labels, {label: (shown(path), [line.text for line in read_lines(path)])
+                                          for label, path in files.items()})
 
 
 load_decisions = editorial_data.load

@@ -25,11 +25,22 @@ class Edition:
     date: str = ""                         # that commit's date, YYYY-MM-DD
     editors: list = field(default_factory=list)   # CSL names; none unless configured
     modified: dict = field(default_factory=dict)  # page -> date of the last commit that changed it
+    release: str = ""                      # the release this build is ("1.1"), or "" for the unreleased text
+    latest: str = ""                       # the newest release recorded: a draft is "draft after" it
+    root: str = ""                         # the address every release is published under (…/1.1/ is one)
+    history: object = None                 # releases.History: the releases and what changed in each
 
     @property
     def title(self) -> str:
         """The edition's name as a CSL title: as written, which no style may recase."""
         return NOCASE.format(self.name)
+
+    @property
+    def status(self) -> str:
+        """What the reader is looking at: "version 1.1", or "draft after 1.1" (a draft before any release)."""
+        if self.release:
+            return f"version {self.release}"
+        return f"draft after {self.latest}" if self.latest else "draft, not yet released"
 
     def page_url(self, page: str) -> str:
         """The published address of a page under docs/ ("review.md"), or "" without site_url."""
@@ -135,6 +146,8 @@ def page_record(page: str, settings: dict, works_by_key: dict, edition: Edition,
         if settings["work"] not in works_by_key:
             raise SourceError(file, line, f"cites {settings['work']!r}, which references.bib does not have")
         record = {**works_by_key[settings["work"]], "id": page_id(page)}
+        if edition.release:      # the work as this release presents it (Chicago names it as a database)
+            record["archive"] = f"{edition.name}, version {edition.release}"
     else:
         record = {"id": page_id(page), "type": "webpage", "title": protected(settings.get("title", "")),
                   "container-title": edition.title, "language": "en"}
@@ -178,11 +191,20 @@ def at(record: dict, anchor: str, n: int) -> dict:
     return placed
 
 
-def edition_of(root: Path, site_url: str | None, decisions) -> Edition:
-    """The edition as mkdocs.yml, the editorial file and git describe it (``site_url`` overrides)."""
+def edition_of(root: Path, site_url: str | None, decisions, release: dict | None = None, latest: dict | None = None) -> Edition:
+    """The edition as mkdocs.yml, the editorial file and git describe it (``site_url`` overrides);
+    as ``release`` records it (releases/VERSION.json: version, date, address) for a release's own
+    build, at that version's address; a draft knows the ``latest`` release."""
     settings = config.site_settings(root / "mkdocs.yml")
     url = settings["site_url"] if site_url is None else site_url
     url = url if not url or url.endswith("/") else url + "/"
     editors = decisions.sections.get("citations", {}).get("editors", [])
     pages = decisions.sections.get("cite", {})
-    return Edition(settings["site_name"], url, editors=editors, modified=last_changed(root, pages), **from_git(root))
+    edition = Edition(settings["site_name"], url, editors=editors, modified=last_changed(root, pages), **from_git(root))
+    if release:
+        edition.release = edition.latest = edition.version = release["version"]
+        edition.date, edition.root = release["date"], release["address"]
+        edition.url = edition.root + release["version"] + "/"
+    elif latest:
+        edition.latest, edition.root = latest["version"], latest["address"]
+    return edition

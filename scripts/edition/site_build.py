@@ -8,7 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import checksums, config
+from . import checksums, config, releases
+from .versioned import edition_at, version_note
 from .anchors import check_anchors, update_registry
 from .search_index import built_pages, index_site
 from .errors import SourceError
@@ -16,27 +17,28 @@ from .pages import all_pages, citation_pages, edit, load_decisions, pdf_files, t
 from .files import write_atomically
 from .publish import JOURNAL, SCRATCH_PREFIX, one_build_at_a_time, publish, signals_held
 from .writers.tei_schema import InvalidTEI
-from .records import Edition, edition_of
+from .records import Edition
 
 #: Said once by a build that has no published address.
 NO_ADDRESS = ("note: no published address (site_url in mkdocs.yml, or --site-url URL): "
               "citations, metadata and printed pages leave the absolute address out")
 
 
-def site_files(root: Path = config.ROOT, site_url: str | None = None) -> tuple[dict[str, str], dict[str, str], Edition]:
+def site_files(root: Path = config.ROOT, site_url: str | None = None, release: str = "") -> tuple[dict[str, str], dict[str, str], Edition]:
     """The generated pages (committed under docs/) and the files the build adds (citations, TEI,
-    PDFs: not committed, as they carry the address and the version), made from the recorded sources."""
+    PDFs: not committed, as they carry the address and the version), made from the recorded sources;
+    ``release`` makes them as that recorded release, at its address."""
     sources = root / "sources"
     decisions = load_decisions(sources / "editorial.toml")
     checksums.verify([d.source for d in decisions.values()], sources, sources / "SHA256SUMS")
     edited = edit(decisions, sources)
-    edition = edition_of(root, site_url, decisions)
+    edition = edition_at(root, site_url, decisions, edited, release)
     try:
         built = {**citation_pages(decisions, edited, edition), **tei_files(decisions, sources, edited, edition),
                  **pdf_files(decisions, sources, edited, edition)}
     except InvalidTEI as err:
         raise BuildFailed(str(err)) from None
-    return all_pages(decisions, sources, edited), built, edition
+    return all_pages(decisions, sources, edited, edition.history), built, edition
 
 
 def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
@@ -44,7 +46,8 @@ def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
     sources = root / "sources"
     decisions = load_decisions(sources / "editorial.toml")
     checksums.verify([d.source for d in decisions.values()], sources, sources / "SHA256SUMS")
-    return all_pages(decisions, sources, edit(decisions, sources))
+    edited = edit(decisions, sources)
+    return all_pages(decisions, sources, edited, releases.history(root, edited.documents))
 
 
 #: The ids the built site publishes, as build_in read them, for build_site to add to the registry.
@@ -73,9 +76,9 @@ def engine_api(engine: str):
 
 
 def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: bool = False, site_url: str = "",
-                 engine: str = "mkdocs") -> None:
+                 engine: str = "mkdocs", edition: Edition | None = None) -> None:
     """``mkdocs build --strict`` (or ``properdocs build --strict``) of ``docs_dir`` into ``site_dir``;
-    ``offline`` for the file:// copy."""
+    ``offline`` for the file:// copy; ``edition`` says which version (or draft) each page is."""
     build, load_config, MkDocsException = engine_api(engine)
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
@@ -89,13 +92,19 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: boo
         cfg.plugins["material/search"].config.enabled = offline
         if offline:     # the shim from the copy itself, not from unpkg.com
             cfg.extra["polyfills"] = [config.WORKER_SHIM_URL]
+        if edition:
+            cfg.extra["edition"] = version_note(edition)
+        # Material's version selector reads mike's versions.json beside the release folders: only
+        # a release's site on the web has one (not a draft, nor the copy opened from disk).
+        if offline or not (edition and edition.release):
+            cfg.extra.pop("version", None)
         build(cfg)
     except (MkDocsException, SystemExit) as err:
         raise BuildFailed(f"{config_file.name}: {engine} build --strict failed: {err}") from None
 
 
 def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, offline: bool = False,
-             site_url: str = "", engine: str = "mkdocs") -> Path:
+             site_url: str = "", engine: str = "mkdocs", edition: Edition | None = None) -> Path:
     """Build the site from a working copy of docs/ with ``files`` in ``scratch``; returns scratch/site.
     A fragment id the anchor registry records that the new site lacks stops it."""
     if offline and not config.WORKER_SHIM.exists():
@@ -106,7 +115,7 @@ def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, off
     if offline:
         (docs / config.WORKER_SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(config.WORKER_SHIM, docs / config.WORKER_SHIM_URL)
-    mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline, site_url, engine)
+    mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline, site_url, engine, edition)
     if not offline:     # the built pages read once, for the anchor registry and for the search index
         built = built_pages(scratch / "site")
         ids = check_anchors(built, root / config.ANCHORS_FILE.relative_to(config.ROOT))
@@ -116,18 +125,19 @@ def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, off
 
 
 def build_site(root: Path = config.ROOT, offline: bool = False, site_url: str | None = None,
-               engine: str = "mkdocs") -> list[Path]:
+               engine: str = "mkdocs", release: str = "") -> list[Path]:
     """Convert and build in a scratch folder; touch docs/ and site/ only when everything succeeded,
     and then whole (publish.py); one build at a time.
 
-    ``offline`` builds the copy that works from file:// into site-offline/ instead of site/."""
+    ``offline`` builds the copy that works from file:// into site-offline/ instead of site/;
+    ``release`` builds that recorded release, at its own address (./scripts/release does)."""
     with one_build_at_a_time(root):
-        pages, citations, edition = site_files(root, site_url)
+        pages, citations, edition = site_files(root, site_url, release)
         if not edition.url:
             print(NO_ADDRESS, file=sys.stderr)
         scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=root))
         try:
-            built = build_in(scratch, {**pages, **citations}, root, offline, edition.url, engine)
+            built = build_in(scratch, {**pages, **citations}, root, offline, edition.url, engine, edition)
             registry = scratch / "anchors.json"       # the registry with the new ids, if any
             ids = None if offline else json.loads((scratch / PUBLISHED_IDS).read_text(encoding="utf-8"))
             if offline or not update_registry(built, root / config.ANCHORS_FILE.relative_to(config.ROOT),

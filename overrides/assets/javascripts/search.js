@@ -51,8 +51,8 @@ if (root) {
       if (!at) continue
       // A passage ends where its own words do (Pagefind gives an element's text, not its end), or
       // at the next passage or heading; a heading's part runs to the next.
-      const end = Math.min(bounds[i + 1]?.location ?? words.length,
-                           at.kind && at.text ? at.location + wordsOf(at.text).length : Infinity)
+      const next = bounds[i + 1]?.location ?? words.length
+      const end = at.kind && at.text ? endOf(words, at.location, at.text, next) : next
       if (hit >= end) continue
       if (!found.has(at.id)) found.set(at.id, {anchor: at, end, hits: []})
       found.get(at.id).hits.push(hit)
@@ -73,6 +73,15 @@ if (root) {
   // Words as Pagefind counts them (split at white space), each with what followed it: a hair
   // space is the one search_index.py put after a dash so that the words either side are found,
   // and is shown as nothing.
+  // Where an element's text ends among the page's words: its letters counted off word by word,
+  // since Pagefind spaces some inline elements apart in the page's words ("policy. 7") and not in
+  // the element's text ("policy.7"), so that its words cannot simply be counted.
+  function endOf(words, start, text, limit) {
+    let left = text.replace(/\s+/g, "").length, at = start
+    while (at < limit && left > 0) left -= words[at++][0].length
+    return at
+  }
+
   function wordsOf(content) {
     const parts = content.trim().split(/(\s+)/), words = []
     for (let i = 0; i < parts.length; i += 2) words.push([parts[i], /^\u200a$/.test(parts[i + 1] ?? "") ? "" : " "])
@@ -179,6 +188,16 @@ if (root) {
     list.hidden = !toggle.checked
     if (toggle.checked) load()
   })
+
+  // Loaded when the reader opened the search (search-open.js): take up what happened before.
+  if (toggle.checked || document.activeElement === input) {
+    setToggle(true)
+    input.focus()
+    list.setAttribute("role", "list")
+    list.hidden = false
+    load()
+    if (input.value) search()
+  }
 
   window.keyboard$?.subscribe(key => {
     if (key.mode === "global") {

@@ -6,6 +6,7 @@ from pathlib import Path
 from .. import checksums
 from ..model import BulletList, Document, Editorial, Heading, Link, Place, Table, Text, Title
 from ..records import tei_path
+from .previews import IDENTIFIED
 from .source_view import view_page
 
 
@@ -18,8 +19,22 @@ def marks(page) -> list:
             for m in page.sic]
 
 
-def register(decisions: dict, sources_dir: Path, documents: list[Document]) -> Document:
-    """The register, with the furniture lines the readers dropped from each source (``doc.data["dropped"]``)."""
+def identifications(names) -> list:
+    """The register of names' editorial decisions: each form the editors identify with an entry, and
+    each name they add, with their reasons."""
+    items = []
+    for entry in names.entries if names else []:
+        for form in (f for f in entry.forms if f.reason):
+            items.append([Text(f"“{form.form}” identified with {entry.heading}: "), Editorial(IDENTIFIED),
+                          Text(f" {form.reason}")])
+        for name in entry.known_as:
+            items.append([Text(f"{entry.heading}: "), Editorial(f"[{name.name}]"), Text(f" {name.reason}")])
+    return items
+
+
+def register(decisions: dict, sources_dir: Path, documents: list[Document], names=None) -> Document:
+    """The register, with the furniture lines the readers dropped from each source (``doc.data["dropped"]``),
+    and the editors' identifications in the register of names (``names``)."""
     dropped = {doc.source: doc.data["dropped"] for doc in documents if "dropped" in doc.data}
     record = checksums.record(sources_dir / "SHA256SUMS")
     doc = Document(source="sources/editorial.toml and sources/SHA256SUMS", title="Register", page="snippets/register.md",
@@ -50,4 +65,8 @@ def register(decisions: dict, sources_dir: Path, documents: list[Document]) -> D
             doc.blocks.append(Heading(3, [Text(f"Site furniture dropped from sources/{page.source}")],
                                       anchor="dropped"))
             doc.blocks.append(BulletList([[Text(f"line {i.line}: “{i.text}”")] for i in dropped[page.source_label]]))
+    if identifications(names):
+        doc.blocks.append(Heading(3, [Text(f"Names the editors identify or add (from sources/{names.file.name})")],
+                                  anchor="identifications"))
+        doc.blocks.append(BulletList(identifications(names)))
     return doc

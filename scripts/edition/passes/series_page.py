@@ -15,7 +15,7 @@ def series_document(decisions, documents: list) -> Document | None:
     settings = decisions.sections.get("series")
     if not settings:
         return None
-    doc = Document(source="sources/editorial.toml", title=settings["title"], page=settings["page"], contents=True)
+    doc = Document(source="sources/editorial.toml", title=settings["title"], page=settings["page"], printed=False)
     doc.meta = {"title": settings["title"], "description": settings.get("description", "")}
     doc.blocks.append(Heading(1, [Text(settings["title"])]))
     if settings.get("introduction"):

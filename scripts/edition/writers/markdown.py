@@ -1,15 +1,15 @@
 """Writes a model Document as Markdown for MkDocs (Python-Markdown with attr_list, footnotes, admonition)."""
 from __future__ import annotations
 
-import itertools
 import posixpath
 
 import yaml
 
 from .. import config
 from .markdown_text import FOOTNOTES_HERE, attribute, escape, formatted, link
-from ..model import (BlockQuote, BulletList, Link, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Note,
-                     NoteRef, PageStart, Paragraph, Place, Quotation, Table, LineNumber, Sic, Text, Title, Verbatim)
+from .markdown_tips import name_preview, start_page, tip
+from ..model import (BlockQuote, BulletList, Link, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Mention,
+                     Note, NoteRef, PageStart, Paragraph, Place, Quotation, Table, LineNumber, Sic, Text, Title, Verbatim)
 from ..site_nodes import CitePlace, Coins, Formatted, Include, MarginNote
 
 #: Where the bibliography entries are (#ref-KEY), relative to the generated pages.
@@ -21,7 +21,9 @@ DOWNLOADS = "cite"
 #: The class each role of a paragraph or a link is given (Material and extra.css style them).
 ROLE_CLASSES = {"byline": "apparatus", "apparatus": "apparatus", "subtitle": "subtitle", "kicker": "kicker",
                 "entry": "csl-entry", "annotation": "csl-annote", "backlink": "backlink", "download": "download",
-                "url": "url", "tei": "tei", "praise": "praise", "": ""}
+                "url": "url", "tei": "tei", "praise": "praise", "index": "index-entry", "": ""}
+#: Where the register's entries are (#ID), relative to the generated pages.
+INDEX_PAGE = config.INDEX_PAGE
 
 
 def address(target: Place | str) -> str:
@@ -83,6 +85,13 @@ def inline(node) -> str:
         # explanation does: no script runs for it when the page loads.
         ident, preview = tip("work", node.note)
         return link(inner + preview, ref(node.key), cls="ref previewed", aria_describedby=ident)
+    if isinstance(node, Mention):
+        # A quiet link to the name's entry, previewed on hover, focus and tap by CSS as a cited work is.
+        ident, preview = name_preview(node.entry, "".join(plain_inline(n) for n in node.names),
+                                      escape(f"— {node.about}" + (". Printed as" if node.forms else "")),
+                                      "".join(plain_inline(n) for n in node.forms), node.searched)
+        return link("".join(inline(c) for c in node.children) + preview,
+                    address(Place(INDEX_PAGE, "anchor", node.entry)), cls="mention", aria_describedby=ident)
     if isinstance(node, Sic):   # the source's words as printed, then the editors' mark
         return "".join(inline(c) for c in node.children) + " " + inline(Editorial(node.mark, node.explanation))
     if isinstance(node, Link):
@@ -109,19 +118,13 @@ def plain_inline(node) -> str:
         return f'<cite class="ed-title">{"".join(plain_inline(c) for c in node.children)}</cite>'
     if isinstance(node, Editorial):
         return f'<span class="editorial">{escape(node.value)}</span>'
-    if isinstance(node, (Cite, Link)):
+    if isinstance(node, (Cite, Link, Mention)):
         return "".join(plain_inline(c) for c in node.children)
     if isinstance(node, Sic):
         return "".join(plain_inline(c) for c in node.children) + " " + plain_inline(Editorial(node.mark))
     if isinstance(node, Foreign):
         return f'<span lang="{node.lang}">{escape(node.value)}</span>'
     return ""
-
-
-def tip(kind: str, text: str) -> tuple[str, str]:
-    """A new id and the hidden text it names, for a host to be described by (aria-describedby)."""
-    ident = f"{kind}-{next(_tips[kind])}"
-    return ident, f'<span class="{TIPS[kind]}" role="tooltip" id="{ident}" data-search-exclude>{escape(text)}</span>'
 
 
 def inlines(nodes) -> str:
@@ -171,17 +174,13 @@ def note(node: Note) -> str:
     return f"[^{node.number}]: {inlines(node.inlines)}"
 
 
-#: The hidden text that describes its host (an editorial mark, a page reference), by id prefix:
-#: its class, which extra.css shows on the host's hover and focus.
-TIPS = {"ed": "ed-explanation", "work": "preview"}
-_tips = {kind: itertools.count(1) for kind in TIPS}
 _page = ""       # the page being written, that links are relative to
 
 
 def write(doc: Document) -> str:
     """The page's Markdown: front matter (none for a fragment without meta), header, blocks, then notes."""
-    global _tips, _page
-    _tips = {kind: itertools.count(1) for kind in TIPS}     # ids unique within the page
+    global _page
+    start_page(doc)                         # ids unique within the page
     _page = doc.base or doc.page            # links are written relative to it
     parts = [config.GENERATED_HEADER.format(source=doc.source)]
     if doc.meta:

@@ -129,10 +129,11 @@ def edition_pdf(texts: list, appendix: list, context_of, plan: dict | None = Non
 
 def pdf_files(documents: list, context_of) -> dict[str, bytes]:
     """One PDF per text (a page made from a source), and, when the documents are the whole edition
-    (its other pages, the bibliography, with them), the whole edition; a page that lists the others
-    (the series page) stays out of it, as the printed edition opens with its own contents."""
+    (its other pages, the bibliography, with them), the whole edition, without the pages of the site
+    alone (the series page, as the printed edition opens with its own contents; the Index, whose
+    links are the site's)."""
     texts = [d for d in documents if not d.base and context_of.knows(d.source)]
-    others = [d for d in documents if not d.base and not d.contents and d not in texts]
+    others = [d for d in documents if not d.base and d.printed and d not in texts]
     jobs = [(lambda plan, doc=doc, context=context_of(doc.source): text_pdf(doc, context, plan),
              pdf_path(doc.page), context_of(doc.source).path) for doc in texts]
     if texts and others:     # the largest first, so that the workers finish together

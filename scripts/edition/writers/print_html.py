@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from ..model import (BlockQuote, BulletList, Cite, Editorial, EditorialNote, Foreign, Heading, Link, NoteRef,
+from ..model import (BlockQuote, BulletList, Cite, Editorial, EditorialNote, Foreign, Heading, Link, Mention, NoteRef,
                      PageStart, Paragraph, Place, Quotation, Sic, Table, Text, Title)
 from ..records import page_id
 from ..site_nodes import Formatted
@@ -101,6 +101,8 @@ class PrintWriter:
             return f'<span lang="{node.lang}">{esc(node.value)}</span>'
         if isinstance(node, Cite):
             return f'<a href="{self.book.entry(node.key)}">{self.inlines(node.children)}</a>'
+        if isinstance(node, Mention):       # a name is printed as the text prints it, not as a link
+            return self.inlines(node.children)
         if isinstance(node, Link):
             if node.role in SCREEN_ONLY_LINKS:
                 return ""

@@ -5,9 +5,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..model import (BlockQuote, BulletList, Cite, Editorial, EditorialNote, Foreign, Heading, Link, NoteRef,
+from ..model import (BlockQuote, BulletList, Cite, Editorial, EditorialNote, Foreign, Heading, Link, Mention, NoteRef,
                     PageStart, Paragraph, Quotation, Sic, Table, Text, Title)
+from ..names_schema import KINDS
 from .tei_header import TEI, XML, Context, header, list_bibl
+from .tei_names import stand_off
 
 #: Model nodes that belong to the site alone (controls, margin copies, citeproc's HTML): no TEI.
 SITE_ONLY = {"CitePlace", "MarginNote", "Coins", "Formatted", "Include"}
@@ -37,8 +39,9 @@ def unbracket(text: str) -> str:
 class Writer:
     """Turns a page's model into TEI elements; notes go where their markers stand."""
 
-    def __init__(self, notes: dict, cited: set, prefix: str = ""):
+    def __init__(self, notes: dict, cited: set, prefix: str = "", named: set | None = None):
         self.notes, self.cited, self.prefix = notes, cited, prefix
+        self.named = named if named is not None else set()     # the register's entries the text names
 
     def id(self, anchor: str | None) -> str:
         """The xml:id of a place the site calls ``anchor`` (prefixed by its page where a document holds several)."""
@@ -75,6 +78,9 @@ class Writer:
         elif isinstance(node, Cite):
             self.cited.add(node.key)
             self.inlines(el("ref", parent, target=f"#{node.key}", type="bibl"), node.children)
+        elif isinstance(node, Mention):
+            self.named.add(node.entry)
+            self.inlines(el(KINDS[node.kind][3], parent, ref=f"#{node.entry}"), node.children)
         elif isinstance(node, Link):
             if isinstance(node.target, str):     # an address outside the edition
                 self.inlines(el("ref", parent, target=node.target), node.children)
@@ -149,10 +155,13 @@ def write_tei(documents: list, context: Context) -> str:
     text = el("text", root)
     body = el("body", text)
     cited: set = set()
+    named: set = set()
     for doc in documents:
         prefix = f"{Path(doc.page).stem}." if len(documents) > 1 else ""
-        document_div(body, doc, Writer({n.number: n.inlines for n in doc.notes}, cited, prefix))
+        document_div(body, doc, Writer({n.number: n.inlines for n in doc.notes}, cited, prefix, named))
     if cited:
         list_bibl(el("back", text), sorted(cited), context)
+    if named:
+        stand_off(root, named, context.register)
     return etree.tostring(root, encoding="unicode", pretty_print=True).join(
         ['<?xml version="1.0" encoding="UTF-8"?>\n', ""])

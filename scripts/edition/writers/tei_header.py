@@ -7,6 +7,7 @@ from lxml import etree
 
 from ..citations import date_parts, plain
 from ..exports import catalogued
+from ..releases import decision_text
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML = "{http://www.w3.org/XML/1998/namespace}"
@@ -26,6 +27,7 @@ class Context:
     bibliography: object = None      # the citation processor's seam (citations.Bibliography)
     records: dict = field(default_factory=dict)       # page -> its citation record; "" the edition's
     print_settings: dict = field(default_factory=dict)   # [print] of the editorial file (paper)
+    register: object = None          # the register of names (names.Register): the TEI's standOff
 
 
 def sub(parent, tag: str, text: str = "", **attrs):
@@ -135,4 +137,48 @@ def header(documents: list, context: Context):
     for convention in context.conventions:
         sub(declaration, "p", convention)
     decisions(declaration, editorial)
+    if getattr(edition, "history", None) and (edition.history.releases or edition.history.draft):
+        revisions(root, edition)
     return root
+
+
+def change_items(parent, change, record: dict | None) -> None:
+    """One release's changes, as the Changes page lists them (a passage by its address in that release)."""
+    items = sub(parent, "list")
+    for name, old, new in change.sources:
+        sub(items, "item", f"Source sources/{name} " + ("added" if not old else "removed" if not new else "changed")
+            + f": SHA-256 {new or old}" + (f" (was {old})" if old and new else ""))
+    for name, value in change.added:
+        sub(items, "item", f"Editorial decision added, {name}: {decision_text(value)}")
+    for name, old, new in change.changed:
+        sub(items, "item", f"Editorial decision changed, {name}: {decision_text(new)} (was {decision_text(old)})")
+    for name, old in change.removed:
+        sub(items, "item", f"Editorial decision removed, {name}: {decision_text(old)}")
+    for kind, places in (("Words changed", change.passages), ("New passage", change.new_passages)):
+        for place in places:
+            item = sub(items, "item", f"{kind}: /{place}")
+            if record:
+                sub(item, "ref", "in this release", target=f"{record['address']}{record['version']}/{place}")
+    for old, new in change.retired:
+        sub(items, "item", f"Anchor /{old} retired" + (f": it went to /{new}" if new else ""))
+    if not len(items):
+        parent.remove(items)
+
+
+def revisions(root, edition) -> None:
+    """revisionDesc: each release (newest first) with what changed in it; a draft's unreleased changes."""
+    history = edition.history
+    desc = sub(root, "revisionDesc")
+    if history.draft:
+        draft = sub(desc, "change", status="draft", when=edition.date or None)
+        sub(draft, "p", f"Not yet released (draft after {history.latest}, commit {edition.version or 'not known'}).")
+        change_items(draft, history.draft, None)
+    for record, change in reversed(history.releases):
+        item = sub(desc, "change", n=record["version"], when=record["date"], status="published")
+        sub(item, "p", f"Version {record['version']}" + (f": {record['summary']}" if record.get("summary") else "")
+            + (" (the first release)" if change.before is None else ""))
+        if change.before is not None:
+            change_items(item, change, record)
+        else:
+            sources = type(change)(None, change.after, sources=change.sources)
+            change_items(item, sources, record)
