@@ -356,7 +356,8 @@ def test_no_request_leaves_the_site_and_no_console_error(chromium, site_url, pat
     tab.goto(site_url + path, wait_until="networkidle")
     tab.keyboard.press("/")
     tab.keyboard.type("Stalin")
-    tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+    # a deadline, not a pause: on a loaded machine Pagefind's start (worker, WebAssembly) has taken over 10 s
+    tab.wait_for_selector(".md-search-result__item", timeout=30_000)
     context.close()
     outside = [u for u in requests if not (u.startswith(site_url) or u.startswith("data:"))]
     assert outside == [] and errors == []

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from edition import releases
-from edition.model import Document, Editorial, Foreign, Note, Paragraph, Text
+from edition.model import Document, Editorial, Foreign, Mention, Note, Paragraph, Text
 from edition.passes.changes_page import changes_document
 from edition.site_nodes import CitePlace
 from edition.writers.markdown import write
@@ -43,6 +43,13 @@ def test_a_passage_is_its_authors_words_not_the_marks_or_controls():
     assert set(plain) == {"review/#p1", "review/#fn:1"}
     assert plain == marked and plain["review/#p1"] != changed["review/#p1"]
     assert plain["review/#fn:1"] == changed["review/#fn:1"]
+
+
+def test_a_name_in_a_passage_is_its_printed_words_not_what_the_register_says_of_it():
+    plain = Paragraph([Text("Stalin agreed.")], anchor="p1")
+    named = Paragraph([Mention((Text("Stalin"),), "stalin", "person", names=(Text("Stalin, Joseph"), Editorial("[Dzhugashvili]")),
+                               about="person: the Soviet leader", forms=(Text("Stalin"),)), Text(" agreed.")], anchor="p1")
+    assert releases.words(named) == releases.words(plain) == ["Stalin", "agreed."]
 
 
 def holding(sha: str, decisions: dict, passages: dict, retired: dict | None = None) -> dict:

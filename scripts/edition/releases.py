@@ -11,7 +11,7 @@ from pathlib import Path
 from . import checksums, config
 from .anchors import NUMBERED
 from .errors import SourceError
-from .model import BlockQuote, Foreign, Paragraph, Quotation, Text
+from .model import BlockQuote, Foreign, Mention, Paragraph, Quotation, Text
 from .records import page_path
 
 #: A release's version: numbers joined by dots (1.0, 1.1, 2.0.1), compared number by number.
@@ -72,6 +72,8 @@ def words(node) -> list[str]:
         return node.value.split()
     if isinstance(node, (list, tuple)):
         return [w for child in node for w in words(child)]
+    if isinstance(node, Mention):   # the name as printed; what the register says of it is the editors'
+        return words(node.children)
     if is_dataclass(node) and not isinstance(node, type) and type(node).__module__.endswith(".model"):
         return [w for f in fields(node) if not isinstance(getattr(node, f.name), str) for w in words(getattr(node, f.name))]
     return []
