@@ -63,7 +63,7 @@ def editorial(i: int) -> str:
             f'attribution = "A synthetic review, made by ./scripts/bench --texts."\n'
             f"[[{page}.links]]\npattern = 'pp?\\. \\d+(?:[-–]\\d+)?'\nkey = \"hasegawa2005racing\"\nscope = \"body\"\n"
             f'[cite."{page}.md"]\nlabel = "Review {i}"\nwork = "{key}review"\n'
-            f'[records.{key}review]\ntype = "review-book"\nreviewed = "hasegawa2005racing"\n')
+            f'[records.{key}review]\ntype = "review-book"\nreviewed = "hasegawa2005racing"\nuntitled = true\n')
 
 
 def bib_entry(i: int) -> str:
