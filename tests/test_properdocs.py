@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 sys.path.insert(0, {scripts!r})
 from edition.site_build import build_in, site_files
-pages, citations, _ = site_files(site_url={url!r})
-print(build_in(Path(sys.argv[1]), {{**pages, **citations}}, site_url={url!r}, engine="properdocs"))
+pages, citations, edition = site_files(site_url={url!r})
+print(build_in(Path(sys.argv[1]), {{**pages, **citations}}, site_url={url!r}, engine="properdocs", edition=edition))
 """
 #: The one difference, and why it is harmless: each page's <meta name="generator"> names the engine
 #: ("mkdocs-1.6.1, mkdocs-material-9.8.1" against "mkdocs-ProperDocs 1.6.7, ...": Material

@@ -60,3 +60,27 @@ def test_a_marked_page_with_nothing_to_search_is_named_and_no_index_is_written(t
         index_site(site)
     assert caught.value.path.endswith("empty/index.html") and "found nothing to search" in caught.value.message
     assert not (site / config.SEARCH_BUNDLE).exists()
+
+
+@pytest.mark.parametrize("empty_writes", [1, 2])
+def test_an_index_written_empty_is_made_again_once_and_then_refused(tmp_path, monkeypatch, empty_writes):
+    from edition import search_index
+    site = tmp_path / "site"
+    (site / "review").mkdir(parents=True)
+    (site / "review" / "index.html").write_text(page('<p id="p1">Kwantung Army</p>'), encoding="utf-8")
+    real, calls = search_index._index, []
+
+    async def written_empty(*args):
+        found = await real(*args)
+        calls.append(1)
+        if len(calls) <= empty_writes:      # as Pagefind's service once left it
+            (site / config.SEARCH_BUNDLE / "pagefind-entry.json").write_text("", encoding="utf-8")
+        return found
+    monkeypatch.setattr(search_index, "_index", written_empty)
+    if empty_writes == 1:
+        assert index_site(site) == 1 and len(calls) == 2 and "/review/" in fragments(site)
+    else:
+        with pytest.raises(SourceError) as caught:
+            index_site(site)
+        assert caught.value.path.endswith("pagefind/pagefind-entry.json") and "twice" in caught.value.message
+        assert not (site / config.SEARCH_BUNDLE).exists()

@@ -94,16 +94,33 @@ def _run(coroutine):
         return thread.submit(asyncio.run, coroutine).result()
 
 
+def _entry(site: Path) -> dict | None:
+    """Pagefind's entry file, or None when it is missing, empty or not JSON."""
+    try:
+        return json.loads((site / config.SEARCH_BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def index_site(site: Path, pages: dict[str, str] | None = None) -> int:
     """Write Pagefind's index of the searched pages into site/pagefind/; returns how many it indexed.
     A page the indexer cannot read, or in which it finds nothing to search, stops it, and no index is left."""
     pages = searched(built_pages(site) if pages is None else pages)
     if not pages:
         return 0
-    with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as folder:
-        _run(_index(site, pages, Path(folder)))
-    # Pagefind drops a page with nothing to search when it writes the index: its entry file counts the pages kept.
-    entry = json.loads((site / config.SEARCH_BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for attempt in (1, 2):
+        with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as folder:
+            _run(_index(site, pages, Path(folder)))
+        # Pagefind drops a page with nothing to search when it writes the index: its entry file counts the pages kept.
+        entry = _entry(site)
+        if entry is not None:
+            break
+        # Once, in a suite on a loaded machine, Pagefind's service answered that it had written the
+        # index and left its entry file empty: the index is made again, and a second such is an error.
+        shutil.rmtree(site / config.SEARCH_BUNDLE, ignore_errors=True)
+        if attempt == 2:
+            raise SourceError(shown(site, f"{config.SEARCH_BUNDLE}/pagefind-entry.json"), None,
+                              "the search indexer wrote an empty or unreadable index twice")
     indexed = sum(language["page_count"] for language in entry["languages"].values())
     if indexed < len(pages):
         shutil.rmtree(site / config.SEARCH_BUNDLE, ignore_errors=True)

@@ -14,6 +14,8 @@ if (root) {
   else {
     input.addEventListener("focus", open, {once: true})
     toggle.addEventListener("change", open, {once: true})
+    // The header's magnifier (on a narrow screen) opens the box: the box takes what is typed next.
+    document.querySelector("header [for=__search]")?.addEventListener("click", () => input.focus())
     keys = window.keyboard$?.subscribe(key => {
       if (key.mode === "global" && ["f", "s", "/"].includes(key.type)) {
         if (!toggle.checked) toggle.click()
