@@ -133,34 +133,30 @@ def damage_unsearchable_page(root):
     return "site/empty/index.html: the search indexer found nothing to search"
 
 
-def add_name(root, entry: str) -> None:
-    with open(root / "sources" / "names.toml", "a", encoding="utf-8") as names:
-        names.write("\n" + entry)
+def adding_name(kind_of_damage: str, entry: str, expected: str):
+    """A damage that adds ``entry`` to the register of names, refused with ``expected``."""
+    def damage(root):
+        with open(root / "sources" / "names.toml", "a", encoding="utf-8") as names:
+            names.write("\n" + entry)
+        return expected
+    damage.__name__ = f"damage_name_{kind_of_damage}"
+    return damage
 
 
-def damage_name_found_nowhere(root):
-    add_name(root, '[nowhere]\nkind = "place"\nheading = "Nowhere"\nforms = ["Nowhere-on-Sea"]\n')
-    return "the form 'Nowhere-on-Sea' is in none of the texts"
-
-
-def damage_name_of_two_entries(root):
-    add_name(root, '[again]\nkind = "person"\nheading = "Again"\nforms = ["Stalin"]\n')
-    return "the form 'Stalin' is already [stalin]'s"
+damage_name_found_nowhere = adding_name("found_nowhere", '[nowhere]\nkind = "place"\nheading = "Nowhere"\n'
+                                        'forms = ["Nowhere-on-Sea"]\n', "the form 'Nowhere-on-Sea' is in none of the texts")
+damage_name_of_two_entries = adding_name("of_two_entries", '[again]\nkind = "person"\nheading = "Again"\nforms = ["Stalin"]\n',
+                                         "the form 'Stalin' is already [stalin]'s")
+damage_name_without_kind = adding_name("without_kind", '[kindless]\nheading = "Kindless"\nforms = ["Stalin’s"]\n',
+                                       "[kindless]: the entry has no 'kind'")
+damage_name_authority_form = adding_name("authority_form", '[q]\nkind = "person"\nheading = "Q"\nforms = ["Q"]\n'
+                                         'wikidata = { id = "42", reference = "R." }\n',
+                                         "'42' is not in the form Wikidata gives its identifiers")
 
 
 def damage_name_described_where_no_paragraph_is(root):
     replace_in(root, "names.toml", 'at = "review ¶ 11"', 'at = "review ¶ 99"')
     return "at = 'review ¶ 99' is no place of the texts"
-
-
-def damage_name_without_kind(root):
-    add_name(root, '[kindless]\nheading = "Kindless"\nforms = ["Stalin’s"]\n')
-    return "[kindless]: the entry has no 'kind'"
-
-
-def damage_name_authority_form(root):
-    add_name(root, '[q]\nkind = "person"\nheading = "Q"\nforms = ["Q"]\nwikidata = { id = "42", reference = "R." }\n')
-    return "'42' is not in the form Wikidata gives its identifiers"
 
 
 @pytest.mark.parametrize("damage", [damage_unrecorded, damage_malformed, damage_missing,

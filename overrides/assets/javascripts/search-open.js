@@ -5,23 +5,18 @@ const root = document.querySelector("[data-edition-search]")
 if (root) {
   const input = root.querySelector("input")
   const toggle = document.getElementById("__search")
-  let keys
-  const open = () => {
-    keys?.unsubscribe()
-    return import(new URL("search.js", import.meta.url).href)
-  }
+  const open = () => import(new URL("search.js", import.meta.url).href)
   if (new URLSearchParams(location.search).has("h")) open()
-  else {
-    input.addEventListener("focus", open, {once: true})
-    toggle.addEventListener("change", open, {once: true})
-    // The header's magnifier (on a narrow screen) opens the box: the box takes what is typed next.
-    document.querySelector("header [for=__search]")?.addEventListener("click", () => input.focus())
-    keys = window.keyboard$?.subscribe(key => {
-      if (key.mode === "global" && ["f", "s", "/"].includes(key.type)) {
-        if (!toggle.checked) toggle.click()
-        input.focus()
-        key.claim()
-      }
-    })
-  }
+  input.addEventListener("focus", open, {once: true})
+  toggle.addEventListener("change", open, {once: true})
+  // The ways to open the box, before its module has loaded and after: the header's magnifier (on a
+  // narrow screen) and Material's keys; the box takes what is typed next.
+  document.querySelector("header [for=__search]")?.addEventListener("click", () => input.focus())
+  window.keyboard$?.subscribe(key => {
+    if (key.mode === "global" && ["f", "s", "/"].includes(key.type)) {
+      if (!toggle.checked) toggle.click()
+      input.focus()
+      key.claim()
+    }
+  })
 }

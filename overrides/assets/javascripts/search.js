@@ -181,7 +181,6 @@ if (root) {
   input.addEventListener("focus", () => { setTimeout(() => setToggle(true)); load() })
   input.form.addEventListener("submit", event => event.preventDefault())
   input.form.addEventListener("reset", () => setTimeout(() => { search(); input.focus() }))
-  document.querySelector("header [for=__search]").addEventListener("click", () => input.focus())
   root.addEventListener("click", event => { if (event.target.closest("a")) setToggle(false) })
   toggle.addEventListener("change", () => {             // reveal the results to assistive technology
     list.setAttribute("role", toggle.checked ? "list" : "presentation")
@@ -200,14 +199,7 @@ if (root) {
   }
 
   window.keyboard$?.subscribe(key => {
-    if (key.mode === "global") {
-      if (["f", "s", "/"].includes(key.type)) {
-        setToggle(true)
-        input.focus()
-        key.claim()
-      }
-      return
-    }
+    if (key.mode === "global") return                   // the keys that open the box: search-open.js
     const active = document.activeElement
     switch (key.type) {
       case "Enter":                                       // the first result's best passage
