@@ -13,9 +13,9 @@ def ids(html: str) -> list[str]:
 
 def test_mentions_whose_previews_say_the_same_share_the_first_ones_id():
     start_page(Document(source="s.txt", title="T", page="review.md"))
-    first, shown = name_preview("stalin", "Stalin", "— person", "", searched=False)
-    again, repeated = name_preview("stalin", "Stalin", "— person", "", searched=False)
-    other, different = name_preview("stalin", "Stalin", "— person. Printed as", "Stalin, Generalissimo", searched=True)
+    first, shown = name_preview("stalin", "Stalin", "— person", "")
+    again, repeated = name_preview("stalin", "Stalin", "— person", "")
+    other, different = name_preview("stalin", "Stalin", "— person. Printed as", "Stalin, Generalissimo")
     assert first == again and ids(shown) == [first] and ids(repeated) == []        # described by the first
     assert other != first and ids(different) == [other]                          # another wording, its own id
     assert "role" not in repeated and 'role="tooltip"' in shown
@@ -24,17 +24,16 @@ def test_mentions_whose_previews_say_the_same_share_the_first_ones_id():
 def test_ids_start_again_on_each_page_and_a_fragment_keeps_its_own():
     start_page(Document(source="s.txt", title="T", page="review.md"))
     page_tip, _ = tip("work", "A work")
-    page_name, _ = name_preview("japan", "Japan", "— place", "", searched=False)
+    page_name, _ = name_preview("japan", "Japan", "— place", "")
     start_page(Document(source="s.txt", title="T", page="snippets/register.md", base="about.md"))
     fragment_tip, _ = tip("ed", "An explanation")
-    fragment_name, _ = name_preview("japan", "Japan", "— place", "", searched=False)
+    fragment_name, _ = name_preview("japan", "Japan", "— place", "")
     assert page_tip == "work-1" and fragment_tip == "ed-1"
     assert fragment_name != page_name                       # the fragment's stand beside the page's
 
 
-def test_a_searched_preview_leaves_only_what_the_entry_says_of_itself_out_of_search():
+def test_a_preview_is_never_searched_and_holds_no_span_for_material_to_end_it_at():
     start_page(Document(source="s.txt", title="T", page="review.md"))
-    _, searched = name_preview("matsumura", "Matsumura Tomokatsu", "— person", "Matsamura", searched=True)
-    _, unsearched = name_preview("japan", "Japan", "— place", "", searched=False)
-    assert re.fullmatch(r'<span class="preview"[^>]*> Matsumura Tomokatsu <span data-search-exclude>— person</span> Matsamura\. </span>', searched)
-    assert "data-search-exclude>Japan" in unsearched
+    _, preview = name_preview("matsumura", "Matsumura Tomokatsu", "— person",
+                              'Matsamura <span class="editorial">[identified by the editors]</span>')
+    assert re.fullmatch(r'<small class="preview"[^>]*data-search-exclude>Matsumura Tomokatsu — person Matsamura <span.*</span>\.</small>', preview)

@@ -73,14 +73,13 @@ class Mention:
     id, ``kind`` person, place or organisation), with what the entry says, from the register: its
     ``names`` (the heading, and any name the editors add, as Editorial), ``about`` (its kind and what
     the texts say of it, with where), the ``forms`` the texts print it in (a form the editors identify
-    marked as Editorial), and whether those names give a search any word the mention's own do not."""
+    marked as Editorial)."""
     children: tuple
     entry: str
     kind: str
     names: tuple = ()
     about: str = ""
     forms: tuple = ()
-    searched: bool = False
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import config
 from .errors import SourceError
+from .search_variants import of_page, pagefind_block, variants
 
 
 def shown(site: Path, page: str) -> str:
@@ -40,16 +41,31 @@ def url_of(page: str) -> str:
 DASH = re.compile("([\u2010-\u2015])(?=\\S)")
 
 
-def for_indexing(html: str) -> str:
+def for_indexing(html: str, block: str = "") -> str:
     """The page as Pagefind reads it: a hair space after each dash that runs into a word, so that
     the words on either side are words of their own, as a space would make them (Pagefind splits
-    at spaces and hyphens only). The search box shows that space as nothing."""
-    return DASH.sub("\\1\u200a", html)
+    at spaces and hyphens only; the search box shows that space as nothing); and after the text,
+    ``block``, the names its passages are found by that they do not print (search_variants.py)."""
+    html = DASH.sub("\\1\u200a", html)
+    end = html.rfind("</article>")
+    return html[:end] + block + html[end:] if block and end >= 0 else html
 
 
 def searched(pages: dict[str, str]) -> dict[str, str]:
     """The pages the template marked as searched; the rest (search: exclude) stay out."""
     return {page: html for page, html in pages.items() if config.SEARCH_BODY in html}
+
+
+#: The Index of names, searched on its own too (a Pagefind filter), so that its entry comes first.
+REGISTER_FILTER = '<div data-pagefind-filter="register:names"></div>'
+
+
+def register_variants(site: Path) -> list:
+    """The variants of every passage, from the register the build published (none without one)."""
+    try:
+        return variants((site / config.INDEX_JSON).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
 
 
 async def _index(site: Path, pages: dict[str, str], folder: Path) -> int:
@@ -58,9 +74,13 @@ async def _index(site: Path, pages: dict[str, str], folder: Path) -> int:
     request per page would cost 0.1 s a page."""
     from pagefind.index import IndexConfig, PagefindIndex
 
+    found = register_variants(site)
     for page, html in pages.items():
         (folder / page).parent.mkdir(parents=True, exist_ok=True)
-        (folder / page).write_text(for_indexing(html), encoding="utf-8")
+        block = pagefind_block(of_page(found, url_of(page).lstrip("/")))
+        if url_of(page) == url_of(config.INDEX_PAGE[:-len(".md")] + "/index.html"):
+            block += REGISTER_FILTER
+        (folder / page).write_text(for_indexing(html, block), encoding="utf-8")
     settings = IndexConfig(exclude_selectors=list(config.SEARCH_EXCLUDE), output_path=str(site / config.SEARCH_BUNDLE))
     async with PagefindIndex(settings) as index:
         try:

@@ -9,13 +9,19 @@ from pathlib import Path
 from material.plugins.search.plugin import Parser
 from mkdocs.plugins import event_priority
 
-from edition.config import SEARCH_PASSAGES
+from edition.config import INDEX_JSON, SEARCH_PASSAGES
+from edition.search_variants import of_page, variants
 
 # Material's search indexes a page by its headings; the review has none of its own (inventing some
 # would change the author's text), so its whole body was one hit that opened at the top of the page.
 # Its paragraph and note anchors are split out of that entry after Material has written the index.
 
 _passages: dict[str, list[dict]] = {}
+_site_paths: dict[str, str] = {}    # a page's url in the copy ("review.html") -> on the site ("review/")
+
+#: The field of a passage's entry that holds the names it is found by and does not print
+#: (search_variants.py), searched at a tenth of the text's weight and never shown.
+VARIANTS = {"variants": {"boost": 0.1}}
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -93,8 +99,24 @@ def split_entries(entries: list[dict], url: str, found: list[dict]) -> list[dict
     return result
 
 
+def with_variants(docs: list[dict], found: list) -> list[dict]:
+    """Each passage's entry with the names it is found by and does not print, in a field of their own."""
+    by_location = {}
+    for variant in found:
+        by_location.setdefault(variant.passage, []).append(variant.words)
+    return [{**doc, "variants": " ".join(by_location[doc["location"].split("#", 1)[1]])}
+            if "#" in doc["location"] and doc["location"].split("#", 1)[1] in by_location else doc for doc in docs]
+
+
+def site_path(src_uri: str) -> str:
+    """A page's path on the site, whatever the copy's: "review.md" -> "review/", "index.md" -> ""."""
+    stem = src_uri[:-len(".md")]
+    return "" if stem == "index" else stem[:-len("index")] if stem.endswith("/index") else stem + "/"
+
+
 def on_pre_build(config):
     _passages.clear()
+    _site_paths.clear()
 
 
 def material_search(config) -> bool:
@@ -107,6 +129,7 @@ def on_page_content(html: str, page, config, files) -> str:
     if not material_search(config):
         return html
     found = passages(html)
+    _site_paths[page.url] = site_path(page.file.src_uri)
     if len(found) >= 2:     # a single anchor is no long passage to land in
         _passages[page.url] = found
     return html
@@ -122,6 +145,11 @@ def on_post_build(config):
     pages: dict[str, list[dict]] = {}
     for entry in index["docs"]:
         pages.setdefault(entry["location"].split("#")[0], []).append(entry)
+    names = Path(config.site_dir) / INDEX_JSON
+    found = variants(names.read_text(encoding="utf-8")) if names.exists() else []
     index["docs"] = [entry for url, entries in pages.items()
-                     for entry in (split_entries(entries, url, _passages[url]) if url in _passages else entries)]
+                     for entry in with_variants(split_entries(entries, url, _passages[url]) if url in _passages else entries,
+                                                of_page(found, _site_paths.get(url, url)))]
+    if found:
+        index["config"]["fields"].update(VARIANTS)
     index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")

@@ -1,5 +1,5 @@
 """What a mention previews of its entry: the heading, the names the editors add, what the texts say of
-it with where, the forms the texts print it in (so that a search finds a passage under any of them)."""
+it with where, the forms the texts print it in."""
 from __future__ import annotations
 
 from ..model import Editorial, Foreign, Text
@@ -56,13 +56,6 @@ def about(entry, at_label: str) -> str:
     return entry.kind + (f": “{entry.description}” ({at_label})" if entry.description else "")
 
 
-def searched(entry, form) -> bool:
-    """Whether the entry's names hold a word the form does not (or a mark of the editors'), so that a
-    search for it should find the passages that print this form."""
-    words = set(" ".join([entry.heading, *(f.form for f in entry.forms), *(k.name for k in entry.known_as)]).split())
-    return bool(words - set(form.form.split())) or bool(entry.known_as) or any(f.reason or f.lang for f in entry.forms)
-
-
 def previews(register, resolve_at) -> dict[str, dict]:
     """Form -> what its mentions preview of their entry (``resolve_at`` spells a description's place
     as the Index does)."""
@@ -74,5 +67,5 @@ def previews(register, resolve_at) -> dict[str, dict]:
                 forms += [Text(" "), Editorial(f"[“{form.form}”: {form.reason}]")]
             found[form.form] = {"names": tuple(heading_inlines(entry) + known_as(entry)),
                                 "about": about(entry, resolve_at(entry.at) if entry.at else ""),
-                                "forms": tuple(forms), "searched": searched(entry, form)}
+                                "forms": tuple(forms)}
     return found

@@ -89,7 +89,7 @@ def inline(node) -> str:
         # A quiet link to the name's entry, previewed on hover, focus and tap by CSS as a cited work is.
         ident, preview = name_preview(node.entry, "".join(plain_inline(n) for n in node.names),
                                       escape(f"— {node.about}" + (". Printed as" if node.forms else "")),
-                                      "".join(plain_inline(n) for n in node.forms), node.searched)
+                                      "".join(plain_inline(n) for n in node.forms))
         return link("".join(inline(c) for c in node.children) + preview,
                     address(Place(INDEX_PAGE, "anchor", node.entry)), cls="mention", aria_describedby=ident)
     if isinstance(node, Sic):   # the source's words as printed, then the editors' mark

@@ -27,11 +27,12 @@ def tip(kind: str, text: str) -> tuple[str, str]:
     return ident, f'<span class="{TIPS[kind]}" role="tooltip" id="{ident}" data-search-exclude>{escape(text)}</span>'
 
 
-def name_preview(entry: str, names: str, about: str, forms: str, searched: bool) -> tuple[str, str]:
+def name_preview(entry: str, names: str, about: str, forms: str) -> tuple[str, str]:
     """The id a mention is described by and its preview: the entry's names, what the entry says of
-    itself (``about``, never searched) and its forms. The names are left in the search index when
-    ``searched`` (they hold a word the mention's own do not), so that a search for any form of the
-    name finds the passage, whatever form it prints.
+    itself (``about``) and its forms. Never searched: hidden, it would stand in a passage's excerpt as
+    the author's words (the names it holds find the passage through search_variants.py instead).
+    A ``small``, not a span: Material's search parser, which knows elements by their tag alone, ends
+    an excluded span at the first span closed inside it (the editors' marks in the forms).
 
     The mentions whose previews say the same are described by the first of them: an id per
     wording, not per mention, as a text names some entries dozens of times (1.2 KB gzip of the
@@ -39,8 +40,5 @@ def name_preview(entry: str, names: str, about: str, forms: str, searched: bool)
     first = (names, about, forms) not in _described
     ident = _described.setdefault((names, about, forms), f"name-{entry}{_fragment}-{len(_described) + 1}")
     marks = f' role="tooltip" id="{ident}"' if first else ""
-    if searched:   # no element inside an excluded one: Material's parser ends it at the first close
-        # (and spaces around what is indexed, so that its words stay apart from the text's)
-        return ident, f'<span class="preview"{marks}> {names} <span data-search-exclude>{about}</span> {forms}. </span>'
-    return ident, (f'<span class="preview"{marks} data-search-exclude>{names} {about}'
-                   f'{" " + forms if forms else ""}.</span>')
+    return ident, (f'<small class="preview"{marks} data-search-exclude>{names} {about}'
+                   f'{" " + forms if forms else ""}.</small>')
