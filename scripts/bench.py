@@ -265,6 +265,9 @@ def main() -> None:
                      f"{ms:.0f} ({plain_ms:.0f})"))
         rows.append(("KB the search loaded by then, gzip (Material: its worker and index, fetched with the page)",
                      f"{searched:.1f} ({plain_searched:.1f})"))
+        typed, fastest, slowest = bench_scale.first_result_typed(url)
+        rows.append((f"first result from the first key (“/”), “{bench_scale.QUERY}” typed at 100 ms a key on /review/ just "
+                     f"loaded, ms: median of {bench_scale.TYPED_RUNS} (fastest–slowest)", f"{typed:.0f} ({fastest:.0f}–{slowest:.0f})"))
         subprocess.run([PY, "-m", "edition", "build", "--offline"], cwd=ROOT, env=ENV, check=True, capture_output=True)
         offline_ms, offline_kb = bench_scale.first_result((ROOT / "site-offline").as_uri() + "/", "review.html")
         rows.append(("the offline copy (Material's search, from file://): first result ms, and its index and worker KB (not gzip)",

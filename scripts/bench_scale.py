@@ -115,6 +115,37 @@ def first_result(url: str, page: str = "review/") -> tuple[float, float]:
     return statistics.median(times), statistics.median(loaded)
 
 
+#: The moments of a reader's first key and of the first result shown, once the test has typed.
+KEY_AND_RESULT = """() => { window.__key = window.__result = 0
+    addEventListener('keydown', () => { window.__key ||= performance.now() }, true)
+    new MutationObserver((_, o) => { if (document.querySelector('.md-search-result__item')) {
+        o.disconnect(); window.__result = performance.now() } }).observe(document.body, {childList: true, subtree: true}) }"""
+
+#: Runs of the typed first result: the median and the spread of this many.
+TYPED_RUNS = 7
+
+
+def first_result_typed(url: str, page: str = "review/", delay_ms: int = 100) -> tuple[float, float, float]:
+    """Milliseconds from a reader's first key ("/") on a page just loaded to the first result, with
+    the query typed at ``delay_ms`` a key, as a reader types: median, fastest and slowest of TYPED_RUNS."""
+    from playwright.sync_api import sync_playwright
+    times = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=bench.CHROMIUM, args=bench.FLAGS)
+        for _ in range(TYPED_RUNS):
+            context = browser.new_context()
+            tab = context.new_page()
+            tab.goto(url + page, wait_until="load")
+            tab.evaluate(KEY_AND_RESULT)
+            tab.keyboard.press("/")
+            tab.keyboard.type(QUERY, delay=delay_ms)
+            tab.wait_for_function("() => window.__result > 0")
+            times.append(tab.evaluate("() => window.__result - window.__key"))
+            context.close()
+        browser.close()
+    return statistics.median(times), min(times), max(times)
+
+
 def row(n: int, scratch: Path) -> dict:
     root = series.make(n, scratch / f"texts-{n}")
     env = {**bench.ENV, "PYTHONPATH": str(root / "scripts")}

@@ -80,3 +80,12 @@ def tab(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_report_header(config):
+    """The test log names the browser the browser tests drive (apt-get installs whatever Debian ships that day)."""
+    from browser import CHROMIUM
+    try:
+        return "chromium: " + subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+    except OSError:
+        return "chromium: not installed"

@@ -44,7 +44,8 @@ def test_a_passage_is_a_result_of_its_own_titled_by_its_kind(tab, site_url, quer
 
 
 def test_search_by_keyboard_alone_lands_on_the_passage_and_marks_it(tab, site_url):
-    tab.goto(site_url + "book/")
+    tab.goto(site_url + "book/", wait_until="commit")
+    tab.wait_for_selector("article p", state="visible")     # keys as soon as the text shows
     tab.keyboard.press("s")                       # Material's shortcut, as "/" and "f"
     assert tab.evaluate("document.activeElement.classList.contains('md-search__input')")
     tab.keyboard.type("Simidzu")
@@ -57,7 +58,7 @@ def test_search_by_keyboard_alone_lands_on_the_passage_and_marks_it(tab, site_ur
             break
     assert urlparse(focused).path == "/review/" and urlparse(focused).fragment == "p12", focused
     tab.keyboard.press("Enter")
-    tab.wait_for_url("**/review/?h=Simidzu#p12")
+    tab.wait_for_url("**/review/?h=Simidzu#p12", wait_until="commit")
     tab.wait_for_selector("#p12 mark")
     assert tab.evaluate("document.getElementById('p12').getBoundingClientRect().top") < 900
     # Escape closes the search, and Enter in the box goes to the best passage of the first result.
@@ -94,7 +95,9 @@ def test_no_accessibility_violations_with_the_search_open(chromium, site_url, sc
     # The header's magnifier on a narrow screen, the box itself on a wide one (Material shows one or the other).
     tab.locator("header label.md-header__button[for=__search], .md-search__input").locator("visible=true").first.click()
     tab.keyboard.type("Stalin")
-    tab.wait_for_selector(RESULT)
+    # Every result shown and the panel's opening transition over (axe reads colours as they are painted).
+    tab.wait_for_selector('.md-search-result__list[aria-busy="false"] .md-search-result__item a')
+    tab.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     assert tab.evaluate("document.querySelector('.md-search-result__list').getAttribute('role')") == "list"
     tab.add_script_tag(path=str(AXE))
     result = tab.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
@@ -114,3 +117,9 @@ def test_results_keep_the_address_of_a_site_served_below_the_root(chromium, buil
         context.close()
     assert hits and all(urlparse(h).path.startswith("/edition/") and parse_qs(urlparse(h).query)["h"] == ["Shtemenko"]
                         for h in hits)
+
+
+def test_the_search_box_knows_the_mark_of_the_names_set_apart_for_search():
+    from edition.config import ROOT
+    from edition.search_variants import ANCHOR
+    assert f'const VARIANT = "{ANCHOR}"' in (ROOT / "overrides/assets/javascripts/search.js").read_text(encoding="utf-8")
