@@ -5,9 +5,11 @@ import html
 import os
 import re
 from datetime import datetime, timezone
+from itertools import takewhile
 from pathlib import Path
 
 from ..errors import SourceError
+from ..languages import CJK
 from ..model import Heading, PageStart, Paragraph
 from ..records import epub_path, page_id
 from .epub_package import package_all
@@ -88,12 +90,22 @@ class EpubText(PrintWriter):
 def text_body(doc, context, book: Volume, file: str) -> str:
     """One text: title, byline and the editors' note, the citation, the text, its notes (and, alone, the works it cites)."""
     writer = EpubText(doc, book, file, context.path)
-    front = [b for b in doc.blocks[:next((i for i, b in enumerate(doc.blocks) if not in_front(b)), len(doc.blocks))]]
+    front = list(takewhile(in_front, doc.blocks))
     head = "".join(writer.block(b) for b in front)
     rest = "".join(writer.block(b) for b in doc.blocks[len(front):])
     cited = works_cited(book, context) if book.entries == page_id(doc.page) else ""
     return (f'<section epub:type="chapter" id="{writer.pid}">{head}{how_to_cite(context, doc.page, "Cite this text", "From")}'
             f"{rest}{writer.notes_section()}{cited}</section>")
+
+
+def marked(markup: str, lang: str | None) -> str:
+    """Runs of Chinese characters and kana that no element marks (in a citation citeproc formatted),
+    marked with ``lang``; then every language given for XML as well (xml:lang), as readers look for it."""
+    def mark(match):
+        tag, text = match.groups()
+        return tag + (text if "lang=" in tag else CJK.sub(lambda m: f'<span lang="{lang}">{m.group()}</span>', text))
+    markup = re.sub(r"(<[^>]*>)([^<]+)", mark, markup) if lang else markup
+    return re.sub(r' lang="([\w-]+)"', r' lang="\1" xml:lang="\1"', markup)
 
 
 def modified(edition) -> str:
@@ -118,7 +130,8 @@ def plan_of(name: str, title: str, context, files: list, book: Volume, people: l
     return {"name": name, "title": title, "modified": modified(edition), "people": people,
             "identifier": f"{where} (version {edition.release or edition.version or 'not known'})",
             "publisher": edition.name, "summary": summary, "features": features,
-            "files": [[f, t, body, [[href, s] for sf, href, s in book.sections if sf == f]] for f, t, body in files],
+            "files": [[f, t, marked(body, context.editorial.settings.get("cjk_lang")),
+                       [[href, s] for sf, href, s in book.sections if sf == f]] for f, t, body in files],
             "pages": book.breaks, "css": STYLESHEET.read_text(encoding="utf-8")}
 
 
