@@ -2,7 +2,9 @@
 refuses; the same text gives the same bytes whatever the clock; a checked EPUB is not made again."""
 from __future__ import annotations
 
+import io
 import time
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -14,9 +16,14 @@ from edition.pages import convert
 from edition.writers import epub_package
 
 
+def zip_text(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        return b"".join(book.read(name) for name in book.namelist())
+
+
 def tiny_plan(body: str) -> dict:
     return {"name": "epub/t.epub", "title": "T", "modified": "2026-01-02T03:04:05Z", "people": [["A. Author", "aut"]],
-            "identifier": "t (version 1)", "publisher": "P", "summary": "Text only.", "features": ["readingOrder"],
+            "identifier": "t (version 1)", "volatile": ["version 1"], "publisher": "P", "summary": "Text only.", "features": ["readingOrder"],
             "files": [["t.xhtml", "T", f'<section id="t"><h1>T</h1>{body}</section>', []]], "pages": [], "css": "p {}"}
 
 
@@ -38,13 +45,17 @@ def test_an_epub_epubcheck_refuses_stops_with_its_name_and_message_and_nothing_i
     assert not list(tmp_path.rglob("*.epub"))
 
 
-def test_a_checked_epub_is_not_made_again(tmp_path, monkeypatch):
+def test_a_checked_epub_is_not_made_again_nor_checked_again_for_a_new_version(tmp_path, monkeypatch):
     monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
-    plan = tiny_plan("<p>A line of text.</p>")
+    plan, assemble = tiny_plan("<p>A line of text.</p>"), epub_package.assemble
     [made] = epub_package.package_all([(plan, "epub/t.epub", REVIEW)])
     monkeypatch.setattr(epub_package, "assemble", lambda plan: pytest.fail("packed again"))
     monkeypatch.setattr(epub_package, "problems", lambda data, name: pytest.fail("checked again"))
     assert epub_package.package_all([(plan, "epub/t.epub", REVIEW)]) == [made]
+    monkeypatch.setattr(epub_package, "assemble", assemble)
+    later = {**plan, "identifier": "t (version 2)", "volatile": ["version 2"]}     # a commit later: packed, not checked
+    [remade] = epub_package.package_all([(later, "epub/t.epub", REVIEW)])
+    assert remade != made and b"t (version 2)" in zip_text(remade)
 
 
 def test_the_same_text_gives_the_same_bytes_whatever_the_clock(tmp_path, monkeypatch, decisions):

