@@ -133,7 +133,7 @@ def plan_of(name: str, title: str, context, files: list, book: Volume, people: l
             "files": [[f, t, marked(body, context.editorial.settings.get("cjk_lang")),
                        [[href, s] for sf, href, s in book.sections if sf == f]] for f, t, body in files],
             "pages": book.breaks, "css": STYLESHEET.read_text(encoding="utf-8"),
-            "volatile": [modified(edition), edition.version, edition.date, edition.release]}
+            "volatile": [modified(edition), edition.version, edition.date, edition.release, edition.root, edition.url]}
 
 
 def people_of(record: dict | None, edition) -> list:

@@ -124,7 +124,7 @@ def problems(data: bytes, name: str) -> list[str]:
         path = Path(folder) / Path(name).name
         path.write_bytes(data)
         run = subprocess.run(["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", str(jar()), str(path),
-                              "--json", "-"], capture_output=True)
+                              "--json", "-"], capture_output=True, stdin=subprocess.DEVNULL)
     try:
         report = json.loads(run.stdout)
     except ValueError:
@@ -153,8 +153,8 @@ def cache_file(plan: dict) -> Path:
 
 def checked_mark(plan: dict) -> Path:
     """The mark that EPUBCheck passed an EPUB of this plan, whatever its ``volatile`` strings (the
-    version and dates, which change with every commit and not the EPUB's structure): a commit that
-    changes no text costs no check."""
+    version, dates and address, which change with every commit or release and not the EPUB's
+    structure): a commit that changes no text costs no check."""
     stable = json.dumps(plan, sort_keys=True)
     for value in sorted(filter(None, plan.get("volatile", [])), key=len, reverse=True):
         stable = stable.replace(value, "\0")
