@@ -31,6 +31,8 @@ BUILD_RUNS = 9
 #: Builds with the PDFs made afresh, each a few seconds, and the command of one (the PDF cache emptied first).
 PDF_RUNS = 3
 COLD_BUILD = ["sh", "-c", f"rm -rf {ROOT / '.cache' / 'pdf'} && {PY} -m edition build"]
+#: A build with the EPUBs made and checked by EPUBCheck afresh (their cache emptied first).
+COLD_EPUB_BUILD = ["sh", "-c", f"rm -rf {ROOT / '.cache' / 'epub'} && {PY} -m edition build"]
 
 
 def timed(*commands: list[str], runs: int = BUILD_RUNS) -> list[float]:
@@ -242,6 +244,9 @@ def main() -> None:
         rows.append((f"first build, every PDF made (median of {PDF_RUNS})", f"{cold:.2f} s"))
         rows.append(("of which the PDF step (WeasyPrint)", f"{cold - warm:.2f} s"))
         rows.append(("PDF step against the rest of the build (target ≤ 1×)", f"{(cold - warm) / warm:.2f}×"))
+        cold, warm = timed(COLD_EPUB_BUILD, [PY, "-m", "edition", "build"], runs=PDF_RUNS)
+        rows.append((f"first build, every EPUB made and checked (median of {PDF_RUNS})", f"{cold:.2f} s"))
+        rows.append(("of which the EPUB step (ebooklib, EPUBCheck)", f"{cold - warm:.2f} s"))
         readers, whole = converter_ms()
         rows.append(("converter alone: both readers + writer (target < 100 ms)", f"{readers:.1f} ms"))
         rows.append(("converter with citation formatting (pandoc citeproc) and bibliography", f"{whole:.0f} ms"))

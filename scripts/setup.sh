@@ -41,7 +41,7 @@ setup_npm() {
 
 # setup_print: what WeasyPrint needs from the system to make the PDFs (Pango, HarfBuzz's subsetter,
 # fontconfig) and the print faces (scripts/edition/writers/print_fonts.py: Linux Libertine and
-# Biolinum for the text and the apparatus, IPA Mincho for Japanese), with apt-get when missing.
+# Biolinum for the text and the apparatus, IPA Mincho for Japanese), and Java for EPUBCheck, with apt-get when missing.
 setup_print() {
   local need=()
   ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" || need+=(libpango-1.0-0 libpangoft2-1.0-0)
@@ -49,6 +49,7 @@ setup_print() {
   command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
   fc-list 2>/dev/null | grep -q "LinLibertine_R\." || need+=(fonts-linuxlibertine)
   fc-list 2>/dev/null | grep -q "ipam\.ttf" || need+=(fonts-ipafont-mincho)
+  command -v java >/dev/null 2>&1 || need+=(default-jre-headless)     # EPUBCheck (epubcheck's jar) checks the EPUBs
   if [ ${#need[@]} -gt 0 ]; then
     local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq

@@ -14,7 +14,7 @@ from .passes.cite_this import citation_files
 from .passes.names_data import register_json
 from .passes.source_view import source_view, view_page
 from .writers.markdown import write
-from .records import Edition, edition_of, edition_record, page_record, pdf_path, tei_path, works as work_records
+from .records import Edition, edition_of, edition_record, page_record, pdf_path, epub_path, tei_path, works as work_records
 from .passes.register import register
 from .passes.changes_page import PAGE as CHANGES_PAGE, changes_document
 from .readers import READERS
@@ -103,8 +103,9 @@ def citation_pages(decisions, edited: Edited, edition: Edition) -> dict[str, str
     tei = {e.source_label: tei_path(e.source) for e in decisions.values()}
     views = {e.source_label: view_page(section) for section, e in decisions.items()}
     sources = {e.source_label for e in decisions.values()}
-    pdfs = {doc.page: pdf_path(doc.page) for doc in edited.documents if doc.source in sources and not doc.base}
-    files = citation_files(cited_pages(decisions, edited, edition), edited.works, edited.bibliography, tei, views, pdfs)
+    texts = [doc.page for doc in edited.documents if doc.source in sources and not doc.base]
+    books = {page: (pdf_path(page), epub_path(page)) for page in texts}
+    files = citation_files(cited_pages(decisions, edited, edition), edited.works, edited.bibliography, tei, views, books)
     if edited.register and edited.register.entries:     # the register as JSON, beside the downloads
         labels = {page: s.get("label", page) for page, s in decisions.sections.get("cite", {}).items()}
         texts = [doc for doc in edited.documents if doc.source in sources]
@@ -140,6 +141,11 @@ def tei_files(decisions, sources_dir: Path, edited: Edited, edition: Edition) ->
 def pdf_files(decisions, sources_dir: Path, edited: Edited, edition: Edition) -> dict[str, bytes]:
     """The PDF of every text and of the whole edition (with the bibliography), made at build time."""
     return WRITERS["pdf"](edited.documents, contexts(decisions, sources_dir, edited, edition))
+
+
+def epub_files(decisions, sources_dir: Path, edited: Edited, edition: Edition) -> dict[str, bytes]:
+    """The EPUB of every text and of the whole edition, made at build time and checked by EPUBCheck."""
+    return WRITERS["epub"](edited.documents, contexts(decisions, sources_dir, edited, edition))
 
 
 def convert(kind: str, source: Path, decisions, sources_dir: Path | None = None,

@@ -74,6 +74,11 @@ def pdf_path(page: str) -> str:
     return f"pdf/{page_id(page)}.pdf"
 
 
+def epub_path(page: str) -> str:
+    """Where a page's EPUB goes under docs/ (and so on the site): review.md -> epub/review.epub."""
+    return f"epub/{page_id(page)}.epub"
+
+
 def from_git(root: Path) -> dict:
     """The version (short commit) and date of the commit the build is made from; {} outside git."""
     out = git(root, "log", "-1", "--format=%h %cs")

@@ -13,7 +13,7 @@ from .versioned import edition_at, version_note
 from .anchors import check_anchors, update_registry
 from .search_index import built_pages, index_site
 from .errors import SourceError
-from .pages import all_pages, citation_pages, edit, load_decisions, pdf_files, tei_files
+from .pages import all_pages, citation_pages, edit, epub_files, load_decisions, pdf_files, tei_files
 from .files import write_atomically
 from .publish import JOURNAL, SCRATCH_PREFIX, one_build_at_a_time, publish, signals_held
 from .writers.tei_schema import InvalidTEI
@@ -26,7 +26,7 @@ NO_ADDRESS = ("note: no published address (site_url in mkdocs.yml, or --site-url
 
 def site_files(root: Path = config.ROOT, site_url: str | None = None, release: str = "") -> tuple[dict[str, str], dict[str, str], Edition]:
     """The generated pages (committed under docs/) and the files the build adds (citations, TEI,
-    PDFs: not committed, as they carry the address and the version), made from the recorded sources;
+    PDFs, EPUBs: not committed, as they carry the address and the version), made from the recorded sources;
     ``release`` makes them as that recorded release, at its address."""
     sources = root / "sources"
     decisions = load_decisions(sources / "editorial.toml")
@@ -35,7 +35,7 @@ def site_files(root: Path = config.ROOT, site_url: str | None = None, release: s
     edition = edition_at(root, site_url, decisions, edited, release)
     try:
         built = {**citation_pages(decisions, edited, edition), **tei_files(decisions, sources, edited, edition),
-                 **pdf_files(decisions, sources, edited, edition)}
+                 **pdf_files(decisions, sources, edited, edition), **epub_files(decisions, sources, edited, edition)}
     except InvalidTEI as err:
         raise BuildFailed(str(err)) from None
     return all_pages(decisions, sources, edited, edition.history), built, edition

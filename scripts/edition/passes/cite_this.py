@@ -101,7 +101,7 @@ def downloads(ident: str, what: str) -> str:
 
 
 def page_snippet(doc: Document | None, record: dict, bibliography, heading: str = "Cite this page",
-                 tei: str = "", view: str = "", pdf: str = "") -> str:
+                 tei: str = "", view: str = "", books: tuple = ()) -> str:
     """The Markdown (with raw HTML) of a page's citations: the two forms, downloads, popovers."""
     spots = places(doc) if doc else []
     placed = [at(record, anchor, n) for n, (anchor, _, _) in enumerate(spots, start=1)]
@@ -114,8 +114,9 @@ def page_snippet(doc: Document | None, record: dict, bibliography, heading: str 
               downloads(record["id"], "this record")]
     if tei:
         parts.append(f"The source of this page, transcribed and encoded in TEI P5: [TEI XML]({tei}).")
-    if pdf:
-        parts.append(f"This page as a PDF, to print or keep (its notes at the foot of the page that calls them): [PDF]({pdf}).")
+    if books:
+        parts.append(f"This page as a PDF, to print or keep (its notes at the foot of the page that calls them): "
+                     f"[PDF]({books[0]}); as an EPUB, for an e-reader (its notes open at their calls): [EPUB]({books[1]}).")
     if spots:
         parts.append("To cite a paragraph, quotation or note, choose its number or its “cite”: "
                      "each has its own address.")
@@ -128,16 +129,16 @@ def page_snippet(doc: Document | None, record: dict, bibliography, heading: str 
 
 
 def citation_files(pages: list[tuple[Document | None, dict]], works: dict, bibliography, tei: dict = {},
-                   views: dict = {}, pdfs: dict = {}) -> dict[str, str]:
+                   views: dict = {}, books: dict = {}) -> dict[str, str]:
     """Each page's citation snippet, by path under docs/, and the downloads of every record; ``tei``
-    and ``views`` give the TEI document and the source view of each source (by its label), ``pdfs``
-    the PDF of each page (by its name)."""
+    and ``views`` give the TEI document and the source view of each source (by its label), ``books``
+    the PDF and the EPUB of each page (by its name)."""
     files = {}
     for doc, record in pages:
         files[f"{SNIPPETS}/{record['id']}.md"] = page_snippet(doc, record, bibliography, "Cite this page" if doc else "",
                                                               tei.get(doc.source, "") if doc else "",
                                                               views.get(doc.source, "") if doc else "",
-                                                              pdfs.get(doc.page, "") if doc else "")
+                                                              books.get(doc.page, ()) if doc else ())
     records = [record for _, record in pages] + list(works.values())
     for name, text in export(records, bibliography.cached).items():
         files[f"{DOWNLOADS}/{name}"] = text

@@ -9,6 +9,7 @@ from .tei_header import Context
 from .tei_schema import validate
 from .tei import write_tei
 from .pdf import pdf_files
+from .epub import epub_files
 
 
 def markdown_files(documents: list, context_of: Callable) -> dict[str, str]:
@@ -31,4 +32,5 @@ def tei_files(documents: list, context_of: Callable) -> dict[str, str]:
 
 
 #: One writer per output format; a new format adds a module and a line here.
-WRITERS: dict[str, Callable] = {"markdown": markdown_files, "tei": tei_files, "pdf": pdf_files}
+WRITERS: dict[str, Callable] = {"markdown": markdown_files, "tei": tei_files, "pdf": pdf_files,
+                              "epub": epub_files}

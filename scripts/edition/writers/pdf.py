@@ -26,9 +26,9 @@ def paper_of(context) -> str:
     return context.print_settings.get("paper", config.PRINT_PAPER)
 
 
-def how_to_cite(context, page: str, label: str) -> str:
+def how_to_cite(context, page: str, label: str, made: str = "Printed from") -> str:
     """The citation of ``page`` ("": the edition) in note form, by citeproc from its record, and the
-    edition's version, date and address."""
+    edition's version, date and address (``made``: what the copy is of it)."""
     record = context.records.get(page)
     edition = context.edition
     parts = []
@@ -39,7 +39,7 @@ def how_to_cite(context, page: str, label: str) -> str:
     dated = f" of {edition.date}" if edition.date else ""
     url = edition.page_url(page) if page else edition.url
     where = f' Online at <a href="{esc(url)}">{esc(url)}</a>.' if url else " No published address is configured."
-    parts.append(f"<p>Printed from <i>{esc(edition.name)}</i>, {version}{dated}.{where}</p>")
+    parts.append(f"<p>{made} <i>{esc(edition.name)}</i>, {version}{dated}.{where}</p>")
     return f'<section class="how-to-cite">{"".join(parts)}</section>'
 
 
