@@ -80,6 +80,14 @@ def test_the_added_review_has_its_page_with_every_note_and_its_place_in_the_seri
     entry = series.xpath(f'//p[@id="text-{PAGE}"]')[0]
     assert "not known" in entry.text_content()
     assert "left for the editor:" in said and "reviewer: not known" in said
+    # Its description is its own, not the site's (which names another review); About counts the texts.
+    description = tree.xpath('//meta[@name="description"]/@content')[0]
+    assert "its reviewer is not known" in description and "Holloway" not in description
+    from edition.editorial import load
+    from edition.passes.register import NUMBER_WORDS
+    texts = len({e.source for e in load(root / "sources" / "editorial.toml").values()})
+    about = " ".join(lxml_html.fromstring((root / "site" / "about" / "index.html").read_bytes()).text_content().split())
+    assert f"This edition turns {NUMBER_WORDS[texts]} source texts" in about
 
 
 def test_the_unsigned_review_is_cited_as_one_in_the_cite_box_the_bibliography_and_the_metadata(added):

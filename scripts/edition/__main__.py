@@ -81,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
                        "text alone; without: every text of the edition)")
     names.add_argument("file", nargs="?", type=Path)
     add.options(commands)
+    serving = commands.add_parser("serve", help="serve the preview; a change to sources/ is converted again (./scripts/serve)")
+    serving.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     try:
         if args.command == "convert":
@@ -93,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"generated {path.relative_to(config.ROOT)}")
         elif args.command == "add":
             print("\n".join(add.add(args.kind, args.file, config.ROOT, args.reviewer, args.title, args.label, args.dry_run)))
+        elif args.command == "serve":
+            from .serve import serve
+            return serve(config.ROOT, args.port)
         elif args.command == "names":
             if bool(args.kind) != bool(args.file):
                 parser.error("names takes KIND and FILE together, or neither")
