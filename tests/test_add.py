@@ -125,7 +125,8 @@ def test_zotero_imports_each_download_of_the_unsigned_review_whole(added, zotero
         assert not [c for c in item.get("creators", []) if c["creatorType"] == "author"], item
 
 
-@pytest.mark.parametrize("case", ["missing", "directory", "binary", "empty", "not UTF-8", "label taken", "in the edition"])
+@pytest.mark.parametrize("case", ["missing", "directory", "binary", "empty", "not UTF-8", "label taken", "in the edition",
+                                  "does not convert"])
 def test_add_refuses_bad_input_with_one_line_and_writes_nothing(case, tmp_path, monkeypatch, capsys):
     root = project(tmp_path / "p", ["sources"])       # add reads and writes sources/ only
     file = tmp_path / "review-x.txt"
@@ -138,6 +139,9 @@ def test_add_refuses_bad_input_with_one_line_and_writes_nothing(case, tmp_path, 
         file.write_bytes(b"")
     elif case == "not UTF-8":
         file.write_bytes(VARIETY.read_bytes().replace(b"Potsdam", b"Potsd\xe4m", 1))
+    elif case == "does not convert":          # a note lost: the text's own FILE:LINE
+        file.write_text("".join(l for l in VARIETY.read_text(encoding="utf-8").splitlines(True)
+                                if not l.startswith("4 The phrase")), encoding="utf-8")
     elif case == "label taken":
         shutil.copy(VARIETY, file)
         args += ["--label", "Review"]
