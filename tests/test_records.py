@@ -35,11 +35,23 @@ def test_a_review_names_the_work_it_reviews(bibliography):
 
 
 @pytest.mark.parametrize("record, problem", [({"id": "x", "type": "book", "author": [{"family": "A"}]}, "has no title"),
-                                             ({"id": "x", "type": "book", "title": "T"}, "has no author or editor")])
+                                             ({"id": "x", "type": "book", "title": "T"}, "has no author or editor"),
+                                             ({"id": "x", "type": "review-book", "title": "T", "editor": [{"family": "E"}]},
+                                              "has an editor and no author: an unsigned review's editor would be cited as its author")])
 def test_a_record_that_cannot_be_cited_is_refused(record, problem):
     with pytest.raises(SourceError) as caught:
         check(record, EDITORIAL, 12)
     assert str(caught.value).endswith(f"editorial.toml:12: record 'x' {problem}")
+
+
+def test_an_unsigned_review_is_cited_by_what_it_reviews_in_notes_and_bibliography(bibliography):
+    untitled = {"type": "review-book", "reviewed": "hasegawa2005racing", "untitled": True}
+    records = works(bibliography, {"holloway2006review": untitled}, EDITORIAL, lambda needle: 3)
+    review = {k: v for k, v in records["holloway2006review"].items() if k not in ("author", "editor", "container-title")}
+    assert check(review, EDITORIAL, 1)
+    (note,), entries = bibliography.format([review], [(review["id"], "")])
+    for said in (note, entries[review["id"]]):        # citeproc's words, the description said once
+        assert said.count("eview of") == 1 and "by Tsuyoshi Hasegawa" in said and said.startswith("Unsigned review of"), said
 
 
 def test_a_web_page_of_the_edition_names_no_one_the_edition_does_not_name():

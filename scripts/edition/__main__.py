@@ -15,6 +15,7 @@ from .writers.tei_schema import InvalidTEI
 from .writers import WRITERS
 from .site_build import ENGINES, BuildFailed, build_site, generated_pages
 from . import publish
+from . import add
 from . import release
 
 
@@ -79,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     names.add_argument("kind", nargs="?", help="a reader or a section of the editorial file (with FILE: that "
                        "text alone; without: every text of the edition)")
     names.add_argument("file", nargs="?", type=Path)
+    add.options(commands)
+    serving = commands.add_parser("serve", help="serve the preview; a change to sources/ is converted again (./scripts/serve)")
+    serving.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     try:
         if args.command == "convert":
@@ -89,6 +93,11 @@ def main(argv: list[str] | None = None) -> int:
             publish.stop_on_signals()
             for path in build_site(offline=args.offline, site_url=args.site_url, engine=args.engine, release=args.release):
                 print(f"generated {path.relative_to(config.ROOT)}")
+        elif args.command == "add":
+            print("\n".join(add.add(args.kind, args.file, config.ROOT, args.reviewer, args.title, args.label, args.dry_run)))
+        elif args.command == "serve":
+            from .serve import serve
+            return serve(config.ROOT, args.port)
         elif args.command == "names":
             if bool(args.kind) != bool(args.file):
                 parser.error("names takes KIND and FILE together, or neither")

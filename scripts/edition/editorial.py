@@ -44,9 +44,17 @@ class PageEditorial:
                                   f"phrase {mark['phrase']!r} is not in {source}")
 
     def front_matter(self, **extra) -> dict:
-        meta = {"title": self.title, "description": self.description}
+        meta = {"title": self.title, "description": self.description or self.own_description()}
         meta.update(extra)
         return meta
+
+    def own_description(self) -> str:
+        """A text's description made from its own section when the editors give none (never the site's,
+        which describes another text): its title and, for a review, its reviewer or that none is known."""
+        if self.reader != "review":
+            return f"{self.title}: a text of this edition."
+        reviewer = self.settings.get("reviewer")
+        return f"{self.title}; {'reviewer: ' + reviewer if reviewer else 'its reviewer is not known'}: the review with its notes."
 
     # Review pages ------------------------------------------------------------------
     def byline(self) -> list:

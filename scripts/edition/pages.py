@@ -15,7 +15,7 @@ from .passes.names_data import register_json
 from .passes.source_view import source_view, view_page
 from .writers.markdown import write
 from .records import Edition, edition_of, edition_record, page_record, pdf_path, epub_path, tei_path, works as work_records
-from .passes.register import register
+from .passes.register import contents, register
 from .passes.changes_page import PAGE as CHANGES_PAGE, changes_document
 from .readers import READERS
 from .writers.tei_header import Context
@@ -23,6 +23,8 @@ from .writers import WRITERS
 
 #: The About page includes this generated register of sources and editorial decisions.
 REGISTER_PAGE = "snippets/register.md"
+#: About's first sentence, which counts the source texts.
+CONTENTS_PAGE = "snippets/contents.md"
 
 
 def read(source: Path, editorial) -> list:
@@ -75,6 +77,7 @@ def all_pages(decisions, sources_dir: Path, edited: Edited | None = None, histor
     edited = edited or edit(decisions, sources_dir)
     pages = {doc.page: write(doc) for doc in edited.documents}
     pages[REGISTER_PAGE] = write(register(decisions, sources_dir, edited.documents, edited.register))
+    pages[CONTENTS_PAGE] = write(contents(decisions))
     if history is not None:
         pages[CHANGES_PAGE] = write(changes_document(history, edited.documents))
     record = checksums.record(sources_dir / "SHA256SUMS")

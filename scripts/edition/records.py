@@ -12,8 +12,10 @@ from .exports import CATALOGUE_TITLE, problem
 from .tex_text import NOCASE
 
 #: What a record must have to be cited: a title, and someone responsible for it, except a web page
-#: of the edition (the edition names no editors, and none are invented).
+#: of the edition (the edition names no editors, and none are invented) and a review, which may be
+#: unsigned (Chicago cites it by what it reviews: "Unsigned review of *Title*, by Author").
 REQUIRED_CREATORS = ("author", "editor")
+UNSIGNED = ("webpage", "review", "review-book")
 
 
 @dataclass
@@ -106,8 +108,11 @@ def check(record: dict, where: Path, line: int | None) -> dict:
     download could not say (its type, or a creator in its role)."""
     if not record.get("title"):
         raise SourceError(where, line, f"record {record.get('id')!r} has no title")
-    if record.get("type") != "webpage" and not any(record.get(k) for k in REQUIRED_CREATORS):
+    if record.get("type") not in UNSIGNED and not any(record.get(k) for k in REQUIRED_CREATORS):
         raise SourceError(where, line, f"record {record.get('id')!r} has no author or editor")
+    if record.get("type") in UNSIGNED[1:] and record.get("editor") and not record.get("author"):
+        raise SourceError(where, line, f"record {record.get('id')!r} has an editor and no author: an unsigned "
+                                       "review's editor would be cited as its author")
     wrong = problem(record)
     if wrong:
         raise SourceError(where, line, wrong)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import checksums
-from ..model import BulletList, Document, Editorial, Heading, Link, Place, Table, Text, Title
+from ..model import BulletList, Document, Editorial, Heading, Link, Paragraph, Place, Table, Text, Title
 from ..records import tei_path
 from .previews import IDENTIFIED
 from .source_view import view_page
@@ -69,4 +69,18 @@ def register(decisions: dict, sources_dir: Path, documents: list[Document], name
         doc.blocks.append(Heading(3, [Text(f"Names the editors identify or add (from sources/{names.file.name})")],
                                   anchor="identifications"))
         doc.blocks.append(BulletList(identifications(names)))
+    return doc
+
+
+#: Numbers as About's first sentence says them.
+NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+
+def contents(decisions: dict) -> Document:
+    """About's first sentence, counting the source texts the editorial file names (not a number written by hand)."""
+    n = len({p.source for p in decisions.values()})
+    doc = Document(source="sources/editorial.toml", title="Contents", page="snippets/contents.md", base="about.md")
+    said = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else f"{n:,}"
+    doc.blocks.append(Paragraph([Text(f"This edition turns {said} source text{'s' if n != 1 else ''} into a site "
+                                      "that can be read, searched, printed and cited.")]))
     return doc

@@ -124,7 +124,7 @@ def parse(path: Path, editorial: PageEditorial) -> Listing:
 def book_page(path: Path, listing: Listing, editorial: PageEditorial) -> Document:
     title, _, subtitle = listing.title.text.partition(": ")
     doc = Document(source=editorial.source_label, title=title, page=editorial.page)
-    doc.meta = {"title": listing.title.text, "description": editorial.description}
+    doc.meta = {"title": listing.title.text, "description": editorial.description or editorial.own_description()}
     doc.data["details"] = {field["label"]: value.text for field, value in listing.details if value}
     doc.data["dropped"] = listing.dropped
     doc.blocks.append(Heading(1, [Text(title)], lines=span(listing.title)))   # the subtitle is on its line

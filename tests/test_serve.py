@@ -1,0 +1,66 @@
+"""Tests of serve: a decision edited while serving is seen in the served page; a broken editorial file shows
+its FILE:LINE in a banner over the last good page, until it is mended."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import ROOT
+from edition.serve import preview_config
+
+
+def served(url: str, want, timeout: float = 120) -> str:
+    """The page at ``url`` once ``want(text)`` holds (the server rebuilding meanwhile)."""
+    deadline, text = time.monotonic() + timeout, ""
+    while time.monotonic() < deadline:
+        try:
+            text = urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
+            if want(text):
+                return text
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never as wanted; last: {text[:300]!r}")
+
+
+def test_the_preview_config_carries_the_refusal_only_while_there_is_one():
+    assert "serve_error" not in preview_config("http://127.0.0.1:1/", {}, "")
+    assert 'serve_error: "sources/editorial.toml:3: not valid TOML"' in preview_config("http://x/", {}, "sources/editorial.toml:3: not valid TOML")
+
+
+def test_an_edit_is_served_and_a_broken_source_is_a_banner_over_the_last_good_page(tmp_path):
+    root = tmp_path / "p"
+    root.mkdir()
+    for part in ["mkdocs.yml", "docs", "sources", "overrides", "scripts", ".cache"]:
+        if (ROOT / part).exists():
+            (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "edition", "serve", "--port", str(port)], cwd=root, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    page = f"http://127.0.0.1:{port}/reviews/"
+    editorial = root / "sources" / "editorial.toml"
+    good = editorial.read_text(encoding="utf-8")
+    try:
+        served(page, lambda text: "text-review" in text)
+        edited = good.replace('[series]\npage = "reviews.md"\ntitle = "Reviews"', '[series]\npage = "reviews.md"\ntitle = "Reviews of the roundtable"')
+        assert edited != good
+        editorial.write_text(edited, encoding="utf-8")
+        served(page, lambda text: "Reviews of the roundtable" in text and "serve-error" not in text)
+        editorial.write_text(edited + "\n[broken\n", encoding="utf-8")
+        shown = served(page, lambda text: "serve-error" in text)
+        line = len(edited.splitlines()) + 2
+        assert f"sources/editorial.toml:{line}" in shown and "last good build" in shown
+        assert "Reviews of the roundtable" in shown          # the last good page, still served
+        editorial.write_text(good, encoding="utf-8")
+        served(page, lambda text: "serve-error" not in text and "Reviews of the roundtable" not in text)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
