@@ -120,6 +120,7 @@ def test_every_hosted_excerpt_is_in_the_words_of_the_passage_it_links_to(chromiu
         checked += sum(1 for r in results if r["excerpt"].strip())
         bad += foreign(tab, results, page_text)
     context.close()
+    print(f"{checked} excerpts read, {len(bad)} with words not at their passage")
     assert checked > 20 and bad == [], "\n".join(map(repr, bad))
 
 
@@ -136,6 +137,7 @@ def test_every_offline_excerpt_is_in_the_words_of_the_passage_it_links_to(chromi
         checked += sum(1 for r in results if r["excerpt"].strip())
         bad += foreign(tab, results, page_text)
     context.close()
+    print(f"{checked} excerpts read, {len(bad)} with words not at their passage")
     assert checked > 20 and bad == [], "\n".join(map(repr, bad))
 
 
