@@ -18,6 +18,8 @@ from .files import write_atomically
 from .publish import JOURNAL, SCRATCH_PREFIX, one_build_at_a_time, publish, signals_held
 from .writers.tei_schema import InvalidTEI
 from .records import Edition
+from .rights import rights
+from .data_package import package
 
 #: Said once by a build that has no published address.
 NO_ADDRESS = ("note: no published address (site_url in mkdocs.yml, or --site-url URL): "
@@ -38,6 +40,7 @@ def site_files(root: Path = config.ROOT, site_url: str | None = None, release: s
                  **pdf_files(decisions, sources, edited, edition), **epub_files(decisions, sources, edited, edition)}
     except InvalidTEI as err:
         raise BuildFailed(str(err)) from None
+    built.update(package(root, built, [d.source for d in decisions.values()], edition, rights(root / "mkdocs.yml")))
     return all_pages(decisions, sources, edited, edition.history), built, edition
 
 
@@ -94,6 +97,7 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: boo
             cfg.extra["polyfills"] = [config.WORKER_SHIM_URL]
         if edition:
             cfg.extra["edition"] = version_note(edition)
+        cfg.extra["rights"] = rights(config_file).extra()
         # Material's version selector reads mike's versions.json beside the release folders: only
         # a release's site on the web has one (not a draft, nor the copy opened from disk).
         if offline or not (edition and edition.release):

@@ -28,6 +28,7 @@ class Context:
     records: dict = field(default_factory=dict)       # page -> its citation record; "" the edition's
     print_settings: dict = field(default_factory=dict)   # [print] of the editorial file (paper)
     register: object = None          # the register of names (names.Register): the TEI's standOff
+    rights: object = None            # the edition's rights (rights.Rights): the licence of the editors' work
 
 
 def sub(parent, tag: str, text: str = "", **attrs):
@@ -93,6 +94,16 @@ def decisions(parent, editorial) -> None:
         sub(items, "item", "None: the text is transcribed without editorial decisions.")
 
 
+def availability(publication, rights) -> None:
+    """Whose the texts are, and the editors' work's licence (``licence``), or that none is chosen."""
+    available = sub(publication, "availability", status="free" if rights.licence else "restricted")
+    if rights.licence:
+        sub(available, "licence", rights.editors, target=rights.url, n=rights.licence)
+    else:
+        sub(available, "p", rights.editors)
+    sub(available, "p", rights.texts)
+
+
 def header(documents: list, context: Context):
     """fileDesc (title, attribution, edition, publication, source) and encodingDesc (conventions, decisions)."""
     editorial, edition = context.editorial, context.edition
@@ -119,6 +130,8 @@ def header(documents: list, context: Context):
     else:
         sub(sub(publication, "availability", status="unknown"), "p",
             "Address not known: the edition has no published address configured.")
+    if context.rights is not None:
+        availability(publication, context.rights)
     source_desc = sub(file_desc, "sourceDesc")
     if context.work and context.work in context.works:
         bibl(source_desc, context.works[context.work])
