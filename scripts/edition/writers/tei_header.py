@@ -104,6 +104,23 @@ def availability(publication, rights) -> None:
     sub(available, "p", rights.texts)
 
 
+#: The citation trees (refsDecl/citeStructure, read by DTS tools): the site's citable units, with the
+#: site's anchors as references (a note's xml:id "note7" is cited "fn:7", as on the page), in
+#: document order; and, where the source printed pages, its pages. The DTS API serves the same trees.
+UNITS = ("units", "/TEI/text/body//*[self::p or self::cit or self::note[@place='foot']][@xml:id]",
+         "(if (self::note) then replace(@xml:id, 'note', 'fn:') else string(@xml:id))", "passage")
+PAGES = ("pages", "/TEI/text/body//pb[@n]", "@n", "page")
+
+
+def citation_trees(root) -> None:
+    """The refsDecls of the written document ``root``: its units, and its printed pages if it has any."""
+    encoding = root.find(f"{TEI}teiHeader/{TEI}encodingDesc")
+    pages = next(root.iter(f"{TEI}pb"), None) is not None
+    for n, match, use, unit in (UNITS, PAGES) if pages else (UNITS,):
+        refs = sub(encoding, "refsDecl", n=n, default="true" if n == "units" else "")
+        sub(refs, "citeStructure", match=match, use=use, unit=unit)
+
+
 def header(documents: list, context: Context):
     """fileDesc (title, attribution, edition, publication, source) and encodingDesc (conventions, decisions)."""
     editorial, edition = context.editorial, context.edition
