@@ -153,6 +153,16 @@ damage_name_authority_form = adding_name("authority_form", '[q]\nkind = "person"
                                          'wikidata = { id = "42", reference = "R." }\n',
                                          "'42' is not in the form Wikidata gives its identifiers")
 
+damage_name_authority_without_reference = adding_name("authority_without_reference", '[r]\nkind = "person"\nheading = "R"\n'
+                                                      'forms = ["Stalin’s"]\nwikidata = { id = "Q855", reference = "" }\n',
+                                                      "the Wikidata identifier Q855 names no reference that confirms it")
+
+
+def damage_licence_not_spdx(root):
+    yml = root / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace('    licence: ""', '    licence: "CC BY 4.0"'))
+    return "extra.rights.licence: 'CC BY 4.0' is not a current SPDX licence identifier"
+
 
 def damage_name_described_where_no_paragraph_is(root):
     replace_in(root, "names.toml", 'at = "review ¶ 11"', 'at = "review ¶ 99"')
@@ -166,7 +176,8 @@ def damage_name_described_where_no_paragraph_is(root):
                                     damage_role_no_download_says, damage_review_without_catalogue_title,
                                     damage_unsearchable_page, damage_name_found_nowhere, damage_name_of_two_entries,
                                     damage_name_described_where_no_paragraph_is, damage_name_without_kind,
-                                    damage_name_authority_form],
+                                    damage_name_authority_form, damage_name_authority_without_reference,
+                                    damage_licence_not_spdx],
                          ids=lambda f: f.__name__)
 def test_bad_input_stops_the_build_and_changes_nothing(damaged, damage):
     expected = damage(damaged)
@@ -174,7 +185,7 @@ def test_bad_input_stops_the_build_and_changes_nothing(damaged, damage):
     with pytest.raises(SourceError) as caught:
         build_site(damaged)
     assert expected in str(caught.value)
-    assert caught.value.path.endswith((".txt", ".toml", "SHA256SUMS", ".bib", ".json", ".html"))
+    assert caught.value.path.endswith((".txt", ".toml", "SHA256SUMS", ".bib", ".json", ".html", ".yml"))
     assert snapshot(damaged / "docs") == docs and snapshot(damaged / "site") == site
 
 

@@ -98,8 +98,8 @@ def parse_entry(register: Register, ident: str, table, header: int) -> Entry:
         if key in table:
             value = table[key]
             if not isinstance(value, dict) or set(value) - AUTHORITY_KEYS:
-                refuse(f"{key} is a table {{ id = \"…\", reference = \"…\" }}", f"{key} =")
-            authority = Authority(str(value.get("id", "")), str(value.get("reference", "")))
+                refuse(f"{key} is a table {{ id = \"…\", reference = \"…\", reason = \"…\" }}", f"{key} =")
+            authority = Authority(str(value.get("id", "")), str(value.get("reference", "")), str(value.get("reason", "")))
             if not pattern.fullmatch(authority.id):
                 refuse(f"{authority.id!r} is not in the form {label} gives its identifiers ({pattern.pattern})", f"{key} =")
             if not authority.reference.strip():

@@ -43,9 +43,11 @@ class KnownAs:
 
 @dataclass
 class Authority:
-    """An authority file's identifier of the entry, and the reference that confirms it."""
+    """An authority file's identifier of the entry, the reference that confirms it, and the editors'
+    reason for this item where the texts' word could name more than one."""
     id: str
     reference: str
+    reason: str = ""
 
 
 @dataclass
@@ -68,4 +70,4 @@ class Entry:
 ENTRY_KEYS = {"kind", "heading", "forms", "description", "at", "known_as", *AUTHORITIES}
 FORM_KEYS = {"form", "lang", "reason"}
 KNOWN_AS_KEYS = {"name", "reason", "lang"}
-AUTHORITY_KEYS = {"id", "reference"}
+AUTHORITY_KEYS = {"id", "reference", "reason"}

@@ -14,6 +14,7 @@ from .passes.cite_this import citation_files
 from .passes.names_data import register_json
 from .passes.source_view import source_view, view_page
 from .writers.markdown import write
+from .rights import rights
 from .records import Edition, edition_of, edition_record, page_record, pdf_path, epub_path, tei_path, works as work_records
 from .passes.register import contents, register
 from .passes.changes_page import PAGE as CHANGES_PAGE, changes_document
@@ -125,12 +126,14 @@ def contexts(decisions, sources_dir: Path, edited: Edited, edition: Edition, ext
     cite = decisions.sections.get("cite", {})
     conventions = decisions.sections.get("tei", {}).get("conventions", [])
     records = {doc.page if doc else "": record for doc, record in cited_pages(decisions, edited, edition)}
+    mkdocs_yml = sources_dir.parent / "mkdocs.yml" if sources_dir else None
+    stated = rights(mkdocs_yml if mkdocs_yml and mkdocs_yml.exists() else config.MKDOCS_YML)
 
     def context_of(source_label: str) -> Context:
         editorial, path = sections[source_label]
         work = cite.get(editorial.page, {}).get("work")
         return Context(editorial, edition, edited.works, digest(path) if path.exists() else "", work, conventions,
-                       path, edited.bibliography, records, decisions.sections.get("print", {}), edited.register)
+                       path, edited.bibliography, records, decisions.sections.get("print", {}), edited.register, stated)
     context_of.knows = sections.__contains__
     return context_of
 

@@ -13,11 +13,16 @@ from .versioned import edition_at, version_note
 from .anchors import check_anchors, update_registry
 from .search_index import built_pages, index_site
 from .errors import SourceError
-from .pages import all_pages, citation_pages, edit, epub_files, load_decisions, pdf_files, tei_files
+from .pages import all_pages, citation_pages, contexts, edit, epub_files, load_decisions, pdf_files, tei_files
 from .files import write_atomically
 from .publish import JOURNAL, SCRATCH_PREFIX, one_build_at_a_time, publish, signals_held
 from .writers.tei_schema import InvalidTEI
-from .records import Edition
+from .records import Edition, tei_path
+from .rights import rights
+from .data_package import package
+from .dts import dts_files
+from .writers.tei import write_tei
+from .writers.tei_schema import validate
 
 #: Said once by a build that has no published address.
 NO_ADDRESS = ("note: no published address (site_url in mkdocs.yml, or --site-url URL): "
@@ -38,7 +43,29 @@ def site_files(root: Path = config.ROOT, site_url: str | None = None, release: s
                  **pdf_files(decisions, sources, edited, edition), **epub_files(decisions, sources, edited, edition)}
     except InvalidTEI as err:
         raise BuildFailed(str(err)) from None
+    stated = rights(root / "mkdocs.yml")
+    built.update(package(root, built, [d.source for d in decisions.values()], edition, stated))
+    built.update(dts_files(edition, stated, api_texts(decisions, sources, edited, edition)))
     return all_pages(decisions, sources, edited, edition.history), built, edition
+
+
+def api_texts(decisions, sources: Path, edited, edition) -> list:
+    """Each text of the DTS API: (id, title, its TEI document alone, its page's anchors, the TEI's name)."""
+    context_of, texts = contexts(decisions, sources, edited, edition), []
+    for doc in edited.documents:
+        if doc.source in {e.source_label for e in decisions.values()} and not doc.base:
+            ident, context = Path(doc.page).stem, context_of(doc.source)
+            tei = write_tei([doc], context)
+            validate(tei, f"dts/document/{ident}.xml", (edition.version, edition.date))
+            anchors = {b.anchor for b in blocks_of(doc.blocks) if getattr(b, "anchor", None)}
+            texts.append((ident, doc.title, tei, anchors | {f"fn:{n.number}" for n in doc.notes}, tei_path(context.editorial.source)))
+    return texts
+
+
+def blocks_of(blocks):
+    for block in blocks:
+        yield block
+        yield from blocks_of(getattr(block, "blocks", ()))
 
 
 def generated_pages(root: Path = config.ROOT) -> dict[str, str]:
@@ -94,6 +121,7 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: boo
             cfg.extra["polyfills"] = [config.WORKER_SHIM_URL]
         if edition:
             cfg.extra["edition"] = version_note(edition)
+        cfg.extra["rights"] = rights(config_file).extra()
         # Material's version selector reads mike's versions.json beside the release folders: only
         # a release's site on the web has one (not a draft, nor the copy opened from disk).
         if offline or not (edition and edition.release):

@@ -122,7 +122,7 @@ def metadata(documents: list, ctx: PassContext) -> list:
         elif settings.get("about"):
             book_meta(doc, ctx.work(settings, "about"), doc.data.get("details", {}), settings.get("book_format", ""))
         elif settings.get("schema"):
-            doc.meta["schema"] = {"@context": CONTEXT, **settings["schema"]}
+            doc.meta["schema"] = {"@context": CONTEXT, **settings["schema"], **doc.meta.get("schema", {})}
     return documents
 
 

@@ -6,13 +6,15 @@ import unicodedata
 
 from ..citations import plain
 from ..errors import SourceError
-from ..model import Cite, Document, Heading, Link, Paragraph, Place, Sic, Text, Title
+from ..model import Cite, Document, Editorial, Heading, Link, Paragraph, Place, Sic, Text, Title
 from ..names_schema import AUTHORITIES, KINDS
 from ..site_nodes import Formatted
 from .mentions import mentions_in, passages
 from .previews import heading_inlines, known_as, printed_forms
 
 #: The Index's section of works (after the register's kinds), by anchor and title.
+#: An entry's kind as a schema.org type.
+SCHEMA_TYPES = {"person": "Person", "place": "Place", "organisation": "Organization"}
 WORKS = ("works", "Works")
 
 
@@ -66,9 +68,10 @@ def sort_key(text: str) -> str:
     return "".join(c for c in letters if c.isalnum() or c == " ").strip()
 
 
-def entry_blocks(entry, places: list, described) -> list:
+def entry_blocks(entry, places: list, described, no_authority: str = "") -> list:
     """An entry's heading, then what the texts say of it (with where), its other forms, its authority
-    identifiers (each with the reference that confirms it), and where the texts name it."""
+    identifiers (each the editors' identification, with its reason and the reference that confirms it;
+    ``no_authority`` said where none is confirmed), and where the texts name it."""
     heading = Heading(3, [*heading_inlines(entry), *known_as(entry)], anchor=entry.id, editorial=True)
     about = []
     if entry.description:
@@ -82,14 +85,17 @@ def entry_blocks(entry, places: list, described) -> list:
         about += [Text("Also known as"), *known_as(entry, explained=True), Text(". ")]
     for key, authority in entry.authorities.items():
         name, _, address = AUTHORITIES[key]
-        about += [Text(f"{name} "), Link((Text(authority.id),), address.format(authority.id), role="url"),
-                  Text(f" (confirmed by {authority.reference}). ")]
+        why = f"The editors' identification. {authority.reason} Confirmed by: {authority.reference}.".replace("  ", " ")
+        about += [Editorial(f"[{name}:", why), Text(" "), Link((Text(authority.id),), address.format(authority.id), role="url"),
+                  Editorial("]"), Text(". ")]
+    if not entry.authorities and no_authority:
+        about += [Editorial(f"[{no_authority}]"), Text(" ")]
     return [heading, Paragraph([*about, Text("Named in: "), *located(places)], role="index")]
 
 
 def index_document(register, documents: list[Document], labels: dict[str, str], settings: dict,
                    bibliography, works: dict, reserved: set) -> Document:
-    """The Index page (``settings``: page, title, description, intro, works_intro, no_authorities,
+    """The Index page (``settings``: page, title, description, intro, authorities_intro, no_authority, works_intro,
     json, bibliography: the Bibliography's page; ``reserved``: ids an entry may not take, as they name something else)."""
     for entry in register.entries:
         if entry.id in reserved or entry.id in {title.lower() for title, *_ in KINDS.values()} | {WORKS[0]}:
@@ -100,8 +106,13 @@ def index_document(register, documents: list[Document], labels: dict[str, str], 
     doc = Document(source=f"sources/{register.file.name}", title=settings["title"], page=settings["page"])
     doc.meta = {"title": settings["title"], "description": settings.get("description", "")}
     doc.printed = False      # its links are to the site's names and places
+    # JSON-LD (merged with the page's schema.org type by the metadata pass): each identified entry, sameAs its item
+    doc.meta["schema"] = {"mentions": [
+        {"@type": SCHEMA_TYPES[e.kind], "name": e.heading, "identifier": e.id,
+         "sameAs": [AUTHORITIES[key][2].format(a.id) for key, a in e.authorities.items()]}
+        for e in register.entries if e.authorities]}
     doc.blocks.append(Heading(1, [Text(settings["title"])]))
-    for intro in (settings.get("intro"), not any(e.authorities for e in register.entries) and settings.get("no_authorities")):
+    for intro in (settings.get("intro"), settings.get("authorities_intro")):
         if intro:
             doc.blocks.append(Paragraph([Text(intro)], role="apparatus"))
     sections = [(kind, title) for kind, (title, *_) in KINDS.items() if any(e.kind == kind for e in register.entries)]
@@ -114,7 +125,7 @@ def index_document(register, documents: list[Document], labels: dict[str, str], 
         doc.blocks.append(Heading(2, [Text(title)], anchor=title.lower(), editorial=True))
         for entry in sorted((e for e in register.entries if e.kind == kind), key=lambda e: sort_key(e.heading)):
             doc.blocks += entry_blocks(entry, entries.get(entry.id, []),
-                                       lambda at: by_label.get(" ".join(at.split()).casefold()))
+                                       lambda at: by_label.get(" ".join(at.split()).casefold()), settings.get("no_authority", ""))
     if named_works:
         doc.blocks.append(Heading(2, [Text(WORKS[1])], anchor=WORKS[0], editorial=True))
         if settings.get("works_intro"):

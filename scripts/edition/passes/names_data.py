@@ -13,8 +13,9 @@ ABOUT = ("The register of names of {edition}: the persons, places and organisati
          "sources/names.toml. Generated when the site is built; do not edit. `forms` are as the texts print "
          "them (`identified_by_editors`: the editors' reason, where the texts do not make the identification); "
          "`known_as` are names the editors add, with their reasons; `description` is in the texts' words, "
-         "`at` where they say it; `authorities` holds an identifier only with the reference that confirms it "
-         "(none is known: every one stays empty); `mentions` are every place that names the entry, with the "
+         "`at` where they say it; `authorities` holds an identifier (the editors' identification) only with "
+         "the reference that confirms it and, where the texts' word could name more than one item, the editors' "
+         "reason; an entry none confirms has none; `mentions` are every place that names the entry, with the "
          "form it prints.")
 
 
@@ -36,7 +37,8 @@ def register_json(register, documents: list[Document], labels: dict[str, str], e
             "known_as": [{"name": k.name, "reason": k.reason, **({"lang": k.lang} if k.lang else {})}
                          for k in entry.known_as],
             "description": {"text": entry.description, "at": entry.at} if entry.description else None,
-            "authorities": {AUTHORITIES[key][0]: {"id": a.id, "reference": a.reference}
+            "authorities": {AUTHORITIES[key][0]: {"id": a.id, "url": AUTHORITIES[key][2].format(a.id),
+                                                  "reference": a.reference, **({"reason": a.reason} if a.reason else {})}
                             for key, a in entry.authorities.items()},
             "mentions": [{"at": passage.label, "url": address(passage.place, edition.page_url), "form": form}
                          for passage, form in entries.get(entry.id, [])],

@@ -91,7 +91,13 @@ def metadata(doc, context) -> dict:
     keywords = [record.get("container-title"), record.get("reviewed-title"), context.edition.name]
     return {"author": names, "description": doc.meta.get("description", ""),
             "keywords": ", ".join(dict.fromkeys(k for k in keywords if k)),
-            "dcterms.created": context.edition.date, "dcterms.modified": context.edition.date}
+            "dcterms.created": context.edition.date, "dcterms.modified": context.edition.date, **rights_meta(context)}
+
+
+def rights_meta(context) -> dict:
+    """The rights, in the PDF's document information (/rights, and /license when one is chosen)."""
+    stated = context.rights
+    return {"rights": stated.statement, "license": stated.url} if stated else {}     # WeasyPrint: /rights, /license
 
 
 def stylesheet(context) -> str:
@@ -122,7 +128,7 @@ def edition_pdf(texts: list, appendix: list, context_of, plan: dict | None = Non
              f'{how_to_cite(context, "", "Cite this edition")}</section>'
              f'<section class="contents"><h1>Contents</h1><ol>{contents}</ol></section>')
     meta = {"description": f"Every text of {edition.name}, with its bibliography.", "keywords": edition.name,
-            "dcterms.created": edition.date, "dcterms.modified": edition.date}
+            "dcterms.created": edition.date, "dcterms.modified": edition.date, **rights_meta(context)}
     cited = "" if appendix else works_cited(book, context, "Bibliography", "bibliography")
     return document(edition.name, "en", meta, stylesheet(context), front + "".join(bodies) + "".join(extra) + cited), book
 

@@ -52,7 +52,7 @@ def render(make, name: str, source: Path, first: tuple | None = None) -> bytes:
     import weasyprint       # only when a PDF is to be made: importing it costs about a second
     pdf_tags.install()
     print_fonts.check_glyphs(text_of(markup), name, source)
-    options = {"pdf_variant": "pdf/ua-1", "presentational_hints": False}
+    options = {"pdf_variant": "pdf/ua-1", "presentational_hints": False, "custom_metadata": True}   # /rights
     try:
         laid_out = pdf_notes.lay_out(lambda plan: make(plan)[0], lambda html: weasyprint.HTML(
             string=html, base_url=str(config.ROOT)).render(**options), book.note_words)

@@ -8,7 +8,7 @@ from lxml import etree
 from ..model import (BlockQuote, BulletList, Cite, Editorial, EditorialNote, Foreign, Heading, Link, Mention, NoteRef,
                     PageStart, Paragraph, Quotation, Sic, Table, Text, Title)
 from ..names_schema import KINDS
-from .tei_header import TEI, XML, Context, header, list_bibl
+from .tei_header import TEI, XML, Context, citation_trees, header, list_bibl
 from .tei_names import stand_off
 
 #: Model nodes that belong to the site alone (controls, margin copies, citeproc's HTML): no TEI.
@@ -163,5 +163,6 @@ def write_tei(documents: list, context: Context) -> str:
         list_bibl(el("back", text), sorted(cited), context)
     if named:
         stand_off(root, named, context.register)
+    citation_trees(root)
     return etree.tostring(root, encoding="unicode", pretty_print=True).join(
         ['<?xml version="1.0" encoding="UTF-8"?>\n', ""])

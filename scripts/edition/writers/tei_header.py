@@ -28,6 +28,7 @@ class Context:
     records: dict = field(default_factory=dict)       # page -> its citation record; "" the edition's
     print_settings: dict = field(default_factory=dict)   # [print] of the editorial file (paper)
     register: object = None          # the register of names (names.Register): the TEI's standOff
+    rights: object = None            # the edition's rights (rights.Rights): the licence of the editors' work
 
 
 def sub(parent, tag: str, text: str = "", **attrs):
@@ -93,6 +94,33 @@ def decisions(parent, editorial) -> None:
         sub(items, "item", "None: the text is transcribed without editorial decisions.")
 
 
+def availability(publication, rights) -> None:
+    """Whose the texts are, and the editors' work's licence (``licence``), or that none is chosen."""
+    available = sub(publication, "availability", status="free" if rights.licence else "restricted")
+    if rights.licence:
+        sub(available, "licence", rights.editors, target=rights.url, n=rights.licence)
+    else:
+        sub(available, "p", rights.editors)
+    sub(available, "p", rights.texts)
+
+
+#: The citation trees (refsDecl/citeStructure, read by DTS tools): the site's citable units, with the
+#: site's anchors as references (a note's xml:id "note7" is cited "fn:7", as on the page), in
+#: document order; and, where the source printed pages, its pages. The DTS API serves the same trees.
+UNITS = ("units", "/TEI/text/body//*[self::p or self::cit or self::note[@place='foot']][@xml:id]",
+         "(if (self::note) then replace(@xml:id, 'note', 'fn:') else string(@xml:id))", "passage")
+PAGES = ("pages", "/TEI/text/body//pb[@n]", "@n", "page")
+
+
+def citation_trees(root) -> None:
+    """The refsDecls of the written document ``root``: its units, and its printed pages if it has any."""
+    encoding = root.find(f"{TEI}teiHeader/{TEI}encodingDesc")
+    pages = next(root.iter(f"{TEI}pb"), None) is not None
+    for n, match, use, unit in (UNITS, PAGES) if pages else (UNITS,):
+        refs = sub(encoding, "refsDecl", n=n, default="true" if n == "units" else "")
+        sub(refs, "citeStructure", match=match, use=use, unit=unit)
+
+
 def header(documents: list, context: Context):
     """fileDesc (title, attribution, edition, publication, source) and encodingDesc (conventions, decisions)."""
     editorial, edition = context.editorial, context.edition
@@ -119,6 +147,8 @@ def header(documents: list, context: Context):
     else:
         sub(sub(publication, "availability", status="unknown"), "p",
             "Address not known: the edition has no published address configured.")
+    if context.rights is not None:
+        availability(publication, context.rights)
     source_desc = sub(file_desc, "sourceDesc")
     if context.work and context.work in context.works:
         bibl(source_desc, context.works[context.work])

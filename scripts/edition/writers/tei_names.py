@@ -20,8 +20,10 @@ def entry_element(parent, entry, tags: tuple) -> None:
         sub(item, name_tag, name.name, type="editorial", xml_lang=name.lang, resp="#editors")
         notes.append((f"“{name.name}” is the editors’, not the texts’: {name.reason}", "identification"))
     for key, authority in entry.authorities.items():
-        sub(item, "idno", authority.id, type=AUTHORITIES[key][0])
-        notes.append((f"{AUTHORITIES[key][0]} {authority.id}: confirmed by {authority.reference}", "authority"))
+        sub(item, "idno", authority.id, type=key, resp="#editors")
+        reason = f" {authority.reason}" if authority.reason else ""
+        notes.append((f"{AUTHORITIES[key][0]} {authority.id}, identified by the editors:{reason} Confirmed by "
+                      f"{authority.reference}.", "authority"))
     if entry.description:
         notes.insert(0, (f"“{entry.description}” ({entry.at})", "description"))
     for text, kind in notes:
