@@ -14,10 +14,13 @@ from conftest import ROOT
 from edition.serve import preview_config
 
 
-def served(url: str, want, timeout: float = 120) -> str:
-    """The page at ``url`` once ``want(text)`` holds (the server rebuilding meanwhile)."""
+def served(url: str, want, server=None, timeout: float = 240) -> str:
+    """The page at ``url`` once ``want(text)`` holds (the server rebuilding meanwhile); a server that
+    has stopped fails at once, with what it said."""
     deadline, text = time.monotonic() + timeout, ""
     while time.monotonic() < deadline:
+        if server is not None and server.poll() is not None:
+            raise AssertionError(f"the server stopped ({server.returncode}): {server.log.read_text()[-2000:]}")
         try:
             text = urllib.request.urlopen(url, timeout=10).read().decode("utf-8")
             if want(text):
@@ -43,24 +46,26 @@ def test_an_edit_is_served_and_a_broken_source_is_a_banner_over_the_last_good_pa
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    log = (tmp_path / "serve.log").open("w")        # a file, not a pipe: a full pipe would stop the server
     server = subprocess.Popen([sys.executable, "-m", "edition", "serve", "--port", str(port)], cwd=root, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.DEVNULL, stderr=log, text=True)
+    server.log = tmp_path / "serve.log"
     page = f"http://127.0.0.1:{port}/reviews/"
     editorial = root / "sources" / "editorial.toml"
     good = editorial.read_text(encoding="utf-8")
     try:
-        served(page, lambda text: "text-review" in text)
+        served(page, lambda text: "text-review" in text, server)
         edited = good.replace('[series]\npage = "reviews.md"\ntitle = "Reviews"', '[series]\npage = "reviews.md"\ntitle = "Reviews of the roundtable"')
         assert edited != good
         editorial.write_text(edited, encoding="utf-8")
-        served(page, lambda text: "Reviews of the roundtable" in text and "serve-error" not in text)
+        served(page, lambda text: "Reviews of the roundtable" in text and "serve-error" not in text, server)
         editorial.write_text(edited + "\n[broken\n", encoding="utf-8")
-        shown = served(page, lambda text: "serve-error" in text)
+        shown = served(page, lambda text: "serve-error" in text, server)
         line = len(edited.splitlines()) + 2
         assert f"sources/editorial.toml:{line}" in shown and "last good build" in shown
         assert "Reviews of the roundtable" in shown          # the last good page, still served
         editorial.write_text(good, encoding="utf-8")
-        served(page, lambda text: "serve-error" not in text and "Reviews of the roundtable" not in text)
+        served(page, lambda text: "serve-error" not in text and "Reviews of the roundtable" not in text, server)
     finally:
         server.terminate()
         server.wait(timeout=30)

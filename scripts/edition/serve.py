@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import checksums, config, releases
 from .errors import SourceError
+from .rights import rights
 from .files import write_atomically
 from .pages import all_pages, citation_pages, edit, load_decisions
 from .versioned import edition_at, version_note
@@ -29,11 +30,14 @@ def converted(root: Path, url: str) -> dict:
     return {"pages": pages, "citations": citation_pages(decisions, edited, edition), "edition": version_note(edition)}
 
 
-def preview_config(url: str, edition: dict | None, error: str) -> str:
-    """mkdocs.yml for the preview: served at the root, Material's search, the draft's version note, and
-    the converter's refusal (``error``) for the banner every page then shows."""
+def preview_config(url: str, edition: dict | None, error: str, stated: dict | None = None) -> str:
+    """mkdocs.yml for the preview: served at the root, Material's search, the draft's version note, the
+    rights as the build states them (``stated``), and the converter's refusal (``error``) for the banner
+    every page then shows."""
     lines = ["# Written by scripts/serve: mkdocs.yml, previewed at the server's root.", "INHERIT: mkdocs.yml",
              f"site_url: {url}", "plugins:", "  search:", "    enabled: true", "extra:", "  version: null"]
+    if stated:
+        lines.append(f"  rights: {json.dumps(stated, ensure_ascii=False)}")
     if edition is not None:
         lines.append(f"  edition: {json.dumps(edition, ensure_ascii=False)}")
     if error:
@@ -51,7 +55,11 @@ def step(root: Path, url: str, edition: dict | None) -> tuple[str, dict | None]:
         edition = made["edition"]
     except SourceError as err:
         error = str(err)
-    write_atomically({SERVE_YML: preview_config(url, edition, error)}, root)
+    try:
+        stated = rights(root / "mkdocs.yml").extra()
+    except SourceError as err:
+        stated, error = None, error or str(err)
+    write_atomically({SERVE_YML: preview_config(url, edition, error, stated)}, root)
     return error, edition
 
 
