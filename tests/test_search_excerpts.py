@@ -51,7 +51,8 @@ def derived_queries(site, page=lambda name: f"{name}/index.html") -> list[str]:
         for name in [entry["heading"], *(f["form"] for f in entry["forms"]), *(k["name"] for k in entry["known_as"])]:
             names.update(w for w in re.findall(r"[^\W\d_]{5,}", name) if w[0].isupper())
     text = " ".join((site / page(name)).read_text(encoding="utf-8") for name in ("review", "book"))
-    words = Counter(w for w in re.findall(r"\b[a-z]{7,}\b", re.sub(r"<[^>]+>", " ", text)))
+    text = re.sub(r"<(style|script)\b.*?</\1>|<[^>]+>", " ", text, flags=re.S)     # the words, not the styles or scripts
+    words = Counter(w for w in re.findall(r"\b[a-z]{7,}\b", text))
     return sorted(names)[::3] + [w for w, _ in words.most_common(6)]
 
 
