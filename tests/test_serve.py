@@ -46,6 +46,9 @@ def test_an_edit_is_served_and_a_broken_source_is_a_banner_over_the_last_good_pa
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    # As ./scripts/serve: a build first, which adds the files the pages link to (PDFs, EPUBs, TEI).
+    subprocess.run([sys.executable, "-m", "edition", "build", "--site-url", f"http://127.0.0.1:{port}/"], cwd=root,
+                   env=env, check=True, capture_output=True)
     log = (tmp_path / "serve.log").open("w")        # a file, not a pipe: a full pipe would stop the server
     server = subprocess.Popen([sys.executable, "-m", "edition", "serve", "--port", str(port)], cwd=root, env=env,
                               stdout=subprocess.DEVNULL, stderr=log, text=True)
