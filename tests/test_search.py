@@ -47,7 +47,7 @@ def test_search_by_keyboard_alone_lands_on_the_passage_and_marks_it(tab, site_ur
     tab.goto(site_url + "book/", wait_until="commit")
     tab.wait_for_selector("article p", state="visible")     # keys as soon as the text shows
     tab.keyboard.press("s")                       # Material's shortcut, as "/" and "f"
-    assert tab.evaluate("document.activeElement.classList.contains('md-search__input')")
+    tab.wait_for_function("document.activeElement.classList.contains('md-search__input')")
     tab.keyboard.type("Simidzu")
     tab.wait_for_selector(RESULT)
     focused = ""
