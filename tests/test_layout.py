@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "scripts" / "edition"
-STAGES = ("readers", "passes", "writers", "hooks")
+STAGES = ("readers", "passes", "writers", "site_steps")
 #: Each part imports only itself and the ground (edition/*.py), never the entry modules that run
 #: the whole pipeline.
 ENTRY = {"__main__", "pages", "site_build", "add", "serve"}

@@ -1,4 +1,4 @@
-"""The same site from ProperDocs, MkDocs' maintained fork: the same mkdocs.yml, hooks and plugins
+"""The same site from ProperDocs, MkDocs' maintained fork: the same mkdocs.yml and plugins
 build the same files, byte for byte but for the generator each page names."""
 from __future__ import annotations
 
