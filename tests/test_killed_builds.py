@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, snapshot
-from edition import publish
+from edition.build import publish
 
 PARTS = ["mkdocs.yml", "docs", "sources", "overrides", "scripts", ".cache"]
 URLS = ("https://a.example.net/edition/", "https://b.example.net/edition/")

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from edition.config import INDEX_JSON, SEARCH_PASSAGES
-from edition.search_variants import of_page, variants
+from edition.register.search_variants import of_page, variants
 
 from .offline_copy import hosted_path
 

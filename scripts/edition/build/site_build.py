@@ -8,23 +8,25 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import checksums, config, releases
-from .versioned import edition_at, version_note
+from . import checksums
+from .. import config
+from ..versions import releases
+from ..versions.versioned import edition_at, version_note
 from .anchors import check_anchors, update_registry
 from .search_index import built_pages, index_site
-from .errors import SourceError
-from .pages import all_pages, citation_pages, contexts, edit, epub_files, load_decisions, pdf_files, tei_files
+from ..errors import SourceError
+from ..pages import all_pages, citation_pages, contexts, edit, epub_files, load_decisions, pdf_files, tei_files
 from .files import write_atomically
 from .publish import JOURNAL, SCRATCH_PREFIX, one_build_at_a_time, publish, signals_held
-from .writers.tei_schema import InvalidTEI
-from .records import Edition, tei_path
-from .rights import rights
-from .data_package import package
-from .dts import dts_files
-from .site_steps import finish_site
-from .site_steps.inline_styles import MissingStylesheet
-from .writers.tei import write_tei
-from .writers.tei_schema import validate
+from ..writers.tei_schema import InvalidTEI
+from ..citations.records import Edition, tei_path
+from ..rights import rights
+from ..data_package import package
+from ..dts import dts_files
+from ..site_steps import finish_site
+from ..site_steps.inline_styles import MissingStylesheet
+from ..writers.tei import write_tei
+from ..writers.tei_schema import validate
 
 #: Said once by a build that has no published address.
 NO_ADDRESS = ("note: no published address (site_url in mkdocs.yml, or --site-url URL): "
