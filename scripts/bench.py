@@ -18,13 +18,13 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+import bench_search
+from bench_search import CHROMIUM, FLAGS
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 BUILD_RUNS = 9
@@ -264,17 +264,16 @@ def main() -> None:
         rows.append(("same page, out-of-the-box Material",
                      f"{sum(plain_sizes.values()):.1f} KB + {len(plain_outside)} external requests"))
         rows.append(("requests to other hosts from /review/", str(len(outside))))
-        import bench_scale
-        (ms, searched), (plain_ms, plain_searched) = bench_scale.first_result(url), bench_scale.first_result(plain_url)
-        rows.append((f"first result of “{bench_scale.QUERY}” typed on /review/ just loaded, ms (out-of-the-box Material)",
+        (ms, searched), (plain_ms, plain_searched) = bench_search.first_result(url), bench_search.first_result(plain_url)
+        rows.append((f"first result of “{bench_search.QUERY}” typed on /review/ just loaded, ms (out-of-the-box Material)",
                      f"{ms:.0f} ({plain_ms:.0f})"))
         rows.append(("KB the search loaded by then, gzip (Material: its worker and index, fetched with the page)",
                      f"{searched:.1f} ({plain_searched:.1f})"))
-        typed, fastest, slowest = bench_scale.first_result_typed(url)
-        rows.append((f"first result from the first key (“/”), “{bench_scale.QUERY}” typed at 100 ms a key on /review/ just "
-                     f"loaded, ms: median of {bench_scale.TYPED_RUNS} (fastest–slowest)", f"{typed:.0f} ({fastest:.0f}–{slowest:.0f})"))
+        typed, fastest, slowest = bench_search.first_result_typed(url)
+        rows.append((f"first result from the first key (“/”), “{bench_search.QUERY}” typed at 100 ms a key on /review/ just "
+                     f"loaded, ms: median of {bench_search.TYPED_RUNS} (fastest–slowest)", f"{typed:.0f} ({fastest:.0f}–{slowest:.0f})"))
         subprocess.run([PY, "-m", "edition", "build", "--offline"], cwd=ROOT, env=ENV, check=True, capture_output=True)
-        offline_ms, offline_kb = bench_scale.first_result((ROOT / "site-offline").as_uri() + "/", "review.html")
+        offline_ms, offline_kb = bench_search.first_result((ROOT / "site-offline").as_uri() + "/", "review.html")
         rows.append(("the offline copy (Material's search, from file://): first result ms, and its index and worker KB (not gzip)",
                      f"{offline_ms:.0f}, {offline_kb:.1f}"))
         if QUICK:
@@ -307,8 +306,4 @@ QUICK = "--quick" in sys.argv
 
 
 if __name__ == "__main__":
-    if "--texts" in sys.argv:      # --texts N[,N...]: the edition with N synthetic reviews (scripts/series.py)
-        import bench_scale
-        bench_scale.main([int(n) for n in sys.argv[sys.argv.index("--texts") + 1].split(",")])
-    else:
-        main()
+    main()      # --texts N[,N...] runs bench_scale.py instead (scripts/bench)

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from edition import config, editorial  # noqa: E402
-from edition.site_build import build_in, site_files  # noqa: E402
+from edition.build.site_build import build_in, site_files  # noqa: E402
 
 #: The address the tests' builds are published at (the project's own build has none until one is set).
 PUBLISHED = "https://edition.example.net/racing-the-enemy/"

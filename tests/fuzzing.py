@@ -154,7 +154,7 @@ def convert(section_or_kind: str, source: Path, editorial: Path, out: Path, md) 
 
 def registry(path: Path, site: Path) -> tuple[str, str]:
     """The anchor registry checked against a built site and extended, as a build does."""
-    from edition.anchors import check_anchors, update_registry
+    from edition.build.anchors import check_anchors, update_registry
     from edition.errors import SourceError
     updated = path.with_name("anchors-updated.json")
     try:
@@ -198,7 +198,8 @@ def worker(cache: str, site: str) -> None:
     """Reads one request (JSON) a line, answers one outcome (JSON) a line, on the process's own stdout."""
     import functools
 
-    from edition import anchors, config
+    from edition.build import anchors
+    from edition import config
     config.CACHE_DIR = Path(cache)
     anchors.published_ids = functools.cache(anchors.published_ids)
     answer = os.fdopen(os.dup(1), "w")
@@ -328,7 +329,7 @@ def report(harness: Harness, seconds: float) -> str:
 
 def built_site(scratch: Path) -> Path:
     """The site as the build makes it, for the anchor registry's cases."""
-    from edition.site_build import build_in, site_files
+    from edition.build.site_build import build_in, site_files
     pages, citations, _ = site_files()
     return build_in(scratch / "build", {**pages, **citations})
 

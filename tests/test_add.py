@@ -15,7 +15,7 @@ from lxml import etree, html as lxml_html
 from conftest import PUBLISHED, ROOT
 from edition import config
 from edition.__main__ import main
-from edition.site_build import build_site
+from edition.build.site_build import build_site
 
 VARIETY = ROOT / "tests" / "corpus" / "review-variety.txt"
 PAGE, KEY = "review-racing-the-enemy", "review-racing-the-enemy"

@@ -7,7 +7,7 @@ from pybtex.database import parse_string
 
 from conftest import ROOT
 from edition.add_entries import bib_entry, plan, section, slug, with_key_in_group
-from edition.citations import Bibliography
+from edition.citations.citations import Bibliography
 from edition.editorial import load
 
 BIBLIOGRAPHY = Bibliography(ROOT / "sources" / "references.bib")

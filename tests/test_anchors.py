@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from conftest import ROOT
-from edition.anchors import check_anchors, published_ids, update_registry
+from edition.build.anchors import check_anchors, published_ids, update_registry
 from edition.errors import SourceError
 
 PAGE = """<html><body><article class="md-content__inner">

@@ -9,7 +9,7 @@ import pytest
 from lxml import html as lxml_html
 
 from edition import config
-from edition.names import load
+from edition.register.names import load
 from test_browser import search, shows_on_hover_and_focus
 
 

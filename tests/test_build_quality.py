@@ -13,8 +13,8 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import PUBLISHED, ROOT, snapshot
-from edition.files import write_atomically
-from edition.site_build import build_in, site_files
+from edition.build.files import write_atomically
+from edition.build.site_build import build_in, site_files
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

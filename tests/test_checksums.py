@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from edition import checksums
+from edition.build import checksums
 from edition.errors import SourceError
 
 

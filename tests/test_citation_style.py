@@ -6,7 +6,7 @@ import shutil
 from lxml import html as lxml_html
 
 from conftest import PUBLISHED, ROOT
-from edition.site_build import build_in, site_files
+from edition.build.site_build import build_in, site_files
 
 PAGES = ("review", "book", "author", "bibliography", "about")
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from edition.citations import Bibliography, csl_file, plain
+from edition.citations.citations import Bibliography, csl_file, plain
 from edition.errors import SourceError
 
 

@@ -5,12 +5,12 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import ROOT
-from edition.citations import Bibliography, plain
+from edition.citations.citations import Bibliography, plain
 from edition.passes.cite_this import add_controls, page_snippet, places, popover_id
 from edition.writers.markdown import write
 from edition.model import BlockQuote, Document, Note, Paragraph, Quotation, Text
 from edition.site_nodes import CitePlace, Include
-from edition.records import Edition, page_record
+from edition.citations.records import Edition, page_record
 
 
 def a_page() -> Document:

@@ -9,7 +9,7 @@ import pytest
 
 from edition.data_package import BAG, CONTENTS, PACKAGE, check, package
 from edition.errors import SourceError
-from edition.records import Edition
+from edition.citations.records import Edition
 from edition.rights import Rights
 
 from conftest import ROOT

@@ -12,9 +12,9 @@ import latexcodec  # noqa: F401  (registers the "ulatex" codec: TeX to text, ind
 from pybtex.database import parse_string
 
 from conftest import ROOT
-from edition.citations import Bibliography, pandoc, plain
-from edition.exports import catalogued, coins, export, problem
-from edition.records import Edition, edition_record, page_record, works
+from edition.citations.citations import Bibliography, pandoc, plain
+from edition.citations.exports import catalogued, coins, export, problem
+from edition.citations.records import Edition, edition_record, page_record, works
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from edition.files import write_atomically
+from edition.build.files import write_atomically
 
 
 def test_new_and_changed_pages_are_written_and_unchanged_ones_left_alone(tmp_path):

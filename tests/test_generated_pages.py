@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from conftest import ROOT, run_edition
-from edition.site_build import generated_pages
+from edition.build.site_build import generated_pages
 
 
 def test_committed_pages_do_not_drift():

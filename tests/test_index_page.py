@@ -13,9 +13,9 @@ from lxml import html as lxml_html
 
 from conftest import PUBLISHED
 from edition import config
-from edition.names import load
+from edition.register.names import load
 from searched import fragments, passage_words
-from edition.search_variants import ANCHOR, name_word
+from edition.register.search_variants import ANCHOR, name_word
 
 TEXTS = ["review/", "book/", "author/"]
 INDEX = "names/"

@@ -5,10 +5,9 @@ import re
 
 import pytest
 from rcssmin import cssmin
-from mkdocs.exceptions import PluginError
 
 from conftest import ROOT
-from edition.hooks import inline_styles
+from edition.site_steps import inline_styles
 
 LINKED = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
 
@@ -67,15 +66,12 @@ def test_each_page_styles_the_colours_its_palette_toggle_offers(built_site):
         assert offered and styled == offered, (page, offered, styled)
 
 
-def test_other_links_are_left_alone():
-    class Config:
-        theme = type("Theme", (), {"dirs": []})()
-        extra_css = ["stylesheets/extra.css"]
-        docs_dir = str(ROOT / "docs")
-    assert inline_styles.stylesheet("../assets/stylesheets/main.123abc.min.css", Config, set()) is None
-    assert inline_styles.stylesheet("https://example.org/a.css", Config, set()) is None
-    with pytest.raises(PluginError, match="palette"):
-        inline_styles.stylesheet("../assets/stylesheets/palette.123abc.min.css", Config, set())
+def test_other_links_are_left_alone(tmp_path):
+    extra = ["stylesheets/extra.css"]
+    assert inline_styles.stylesheet("../assets/stylesheets/main.123abc.min.css", tmp_path, extra, set()) is None
+    assert inline_styles.stylesheet("https://example.org/a.css", tmp_path, extra, set()) is None
+    with pytest.raises(inline_styles.MissingStylesheet, match="palette"):
+        inline_styles.stylesheet("../assets/stylesheets/palette.123abc.min.css", tmp_path, extra, set())
 
 
 def test_colours_switch_without_transitions_and_a_load_never_marks_the_page_as_switching(chromium, site_url):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, snapshot
-from edition import publish
+from edition.build import publish
 
 PARTS = ["mkdocs.yml", "docs", "sources", "overrides", "scripts", ".cache"]
 URLS = ("https://a.example.net/edition/", "https://b.example.net/edition/")
@@ -174,7 +174,7 @@ PUBLISHER = """
 import os, signal, sys
 from pathlib import Path
 sys.path.insert(0, {scripts!r})
-from edition import publish
+from edition.build import publish
 calls, limit = [0], int(sys.argv[1])
 def dies(real):
     def call(*args, **kwargs):

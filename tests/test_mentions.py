@@ -6,7 +6,7 @@ import pytest
 from edition.errors import SourceError
 from edition.model import (Cite, Document, Editorial, Foreign, Mention, Note, Paragraph, Quotation, Sic, Table, Text,
                            Title)
-from edition.names import load
+from edition.register.names import load
 from edition.passes.mentions import find_mentions, mentions_in, passages
 
 REGISTER = '''[kwantung]

@@ -6,8 +6,8 @@ import pytest
 from conftest import ROOT
 from edition import config
 from edition.errors import SourceError
-from edition.names import load
-from edition.names_schema import AUTHORITIES, KINDS, Authority, Form
+from edition.register.names import load
+from edition.register.names_schema import AUTHORITIES, KINDS, Authority, Form
 
 
 def test_the_register_loads_typed_and_every_form_names_one_entry():

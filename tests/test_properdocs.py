@@ -1,4 +1,4 @@
-"""The same site from ProperDocs, MkDocs' maintained fork: the same mkdocs.yml, hooks and plugins
+"""The same site from ProperDocs, MkDocs' maintained fork: the same mkdocs.yml and plugins
 build the same files, byte for byte but for the generator each page names."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ BUILD = """
 import sys
 from pathlib import Path
 sys.path.insert(0, {scripts!r})
-from edition.site_build import build_in, site_files
+from edition.build.site_build import build_in, site_files
 pages, citations, edition = site_files(site_url={url!r})
 print(build_in(Path(sys.argv[1]), {{**pages, **citations}}, site_url={url!r}, engine="properdocs", edition=edition))
 """

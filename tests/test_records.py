@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from edition.citations import Bibliography
+from edition.citations.citations import Bibliography
 from edition.errors import SourceError
-from edition.records import Edition, at, check, edition_record, from_git, page_path, page_record, works
+from edition.citations.records import Edition, at, check, edition_record, from_git, page_path, page_record, works
 
 EDITORIAL = ROOT / "sources" / "editorial.toml"
 

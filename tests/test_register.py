@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from edition import checksums
+from edition.build import checksums
 
 
 def test_about_lists_sources_decisions_and_dropped_lines(built_site, decisions):

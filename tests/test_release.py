@@ -24,7 +24,7 @@ from conftest import ROOT
 from edition import editorial
 from edition.model import Paragraph
 from edition.pages import edit
-from edition.releases import words
+from edition.versions.releases import words
 from searched import fragments
 from test_zotero_import import zotero  # noqa: F401  (the translation-server, started once)
 
@@ -306,7 +306,7 @@ def test_a_fresh_clone_rebuilds_the_published_tree_and_drafts_after_the_latest(m
         assert git(fresh, "rev-parse", f"{BRANCH}:{version}") == git(made.repo, "rev-parse", f"{BRANCH}:{version}")
     assert git(fresh, "show", f"{BRANCH}:versions.json") == git(made.repo, "show", f"{BRANCH}:versions.json")
     assert edition(fresh, "check").returncode == 0          # the committed pages are as the releases made them
-    probe = ("from edition import config, editorial; from edition.pages import edit; from edition.versioned import edition_at;"
+    probe = ("from edition import config, editorial; from edition.pages import edit; from edition.versions.versioned import edition_at;"
              "d = editorial.load(config.EDITORIAL_FILE); print(edition_at(config.ROOT, None, d, edit(d, config.SOURCES_DIR)).status)")
     env = {"PYTHONPATH": str(fresh / "scripts"), "PATH": "/usr/bin:/bin"}
     status = subprocess.run([sys.executable, "-c", probe], cwd=fresh, env=env, capture_output=True, text=True)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from edition import releases
+from edition.versions import releases
 from edition.model import Document, Editorial, Foreign, Mention, Note, Paragraph, Text
 from edition.passes.changes_page import changes_document
 from edition.site_nodes import CitePlace

@@ -121,5 +121,5 @@ def test_results_keep_the_address_of_a_site_served_below_the_root(chromium, buil
 
 def test_the_search_box_knows_the_mark_of_the_names_set_apart_for_search():
     from edition.config import ROOT
-    from edition.search_variants import ANCHOR
+    from edition.register.search_variants import ANCHOR
     assert f'const VARIANT = "{ANCHOR}"' in (ROOT / "overrides/assets/javascripts/search.js").read_text(encoding="utf-8")

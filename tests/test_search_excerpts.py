@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 from edition import config
-from edition.search_variants import variants
+from edition.register.search_variants import variants
 from searched import fragments, passage_words
 
 #: The text a reader sees at an element, without what search leaves out (the apparatus) and without

@@ -5,7 +5,7 @@ import pytest
 
 from edition import config
 from edition.errors import SourceError
-from edition.search_index import built_pages, for_indexing, index_site, url_of
+from edition.build.search_index import built_pages, for_indexing, index_site, url_of
 from searched import fragments
 
 
@@ -64,7 +64,7 @@ def test_a_marked_page_with_nothing_to_search_is_named_and_no_index_is_written(t
 
 @pytest.mark.parametrize("empty_writes", [1, 2])
 def test_an_index_written_empty_is_made_again_once_and_then_refused(tmp_path, monkeypatch, empty_writes):
-    from edition import search_index
+    from edition.build import search_index
     site = tmp_path / "site"
     (site / "review").mkdir(parents=True)
     (site / "review" / "index.html").write_text(page('<p id="p1">Kwantung Army</p>'), encoding="utf-8")

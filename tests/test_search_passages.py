@@ -7,7 +7,7 @@ import pytest
 
 from lxml import html as lxml_html
 
-from edition.hooks.search_passages import index_text, passages, split_entries, title
+from edition.site_steps.search_passages import index_text, passages, split_entries, title
 
 PAGE = """<h1 id="review">Review</h1>
 <div class="admonition"><p>Editorial box</p></div>

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from urllib.parse import unquote
 
-from edition.search_variants import ANCHOR, name_word, of_page, pagefind_block, variants
+from edition.register.search_variants import ANCHOR, name_word, of_page, pagefind_block, variants
 
 REGISTER = {"entries": [
     {"id": "kwan", "heading": "Kwan, A.", "forms": [{"form": "A. Kwan"}, {"form": "Kwann", "identified_by_editors": "a misprint"}],

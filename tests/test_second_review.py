@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 
 from conftest import ROOT
 from pagetext import is_subsequence, words_of_page, words_of_source
-from edition.site_build import build_site
+from edition.build.site_build import build_site
 
 VARIETY = ROOT / "tests" / "corpus" / "review-variety.txt"
 #: A quotation of the source's own markup, added to the tests' review at the end of a paragraph.

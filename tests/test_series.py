@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import series
-from edition import checksums
+from edition.build import checksums
 from edition.pages import all_pages, citation_pages, edit, load_decisions
-from edition.versioned import edition_at
+from edition.versions.versioned import edition_at
 
 
 def test_synthetic_reviews_are_added_by_the_readmes_steps_and_accepted(tmp_path):

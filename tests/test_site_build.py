@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, snapshot
 from edition.errors import SourceError
-from edition.site_build import build_site
+from edition.build.site_build import build_site
 
 PROJECT_PARTS = ["mkdocs.yml", "docs", "sources", "overrides", "scripts"]
 

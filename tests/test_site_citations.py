@@ -10,7 +10,7 @@ from lxml import html as lxml_html
 
 from conftest import PUBLISHED
 
-from edition.citations import Bibliography
+from edition.citations.citations import Bibliography
 
 
 def page(site, name):

@@ -6,7 +6,7 @@ import re
 import tinycss2
 
 from conftest import ROOT
-from edition.hooks.inline_styles import split_selectors
+from edition.site_steps.inline_styles import split_selectors
 from test_browser import PAGES
 
 # States a reader brings about (hover, focus, a followed link) and pseudo-elements match no element at rest: the

@@ -6,8 +6,8 @@ from lxml import etree
 
 from conftest import LISTING, REVIEW
 from edition import config
-from edition.names import load
-from edition.names_schema import KINDS
+from edition.register.names import load
+from edition.register.names_schema import KINDS
 from edition.pages import convert
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}

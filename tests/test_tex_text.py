@@ -1,7 +1,7 @@
-"""A .bib field's TeX as CSL-JSON text (scripts/edition/tex_text.py)."""
+"""A .bib field's TeX as CSL-JSON text (scripts/edition/citations/tex_text.py)."""
 from __future__ import annotations
 
-from edition.tex_text import before_colon, tex_to_csl
+from edition.citations.tex_text import before_colon, tex_to_csl
 
 
 def test_tex_is_printed_as_tex_prints_it_and_braces_mark_what_keeps_its_case():

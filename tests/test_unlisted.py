@@ -7,7 +7,7 @@ import shutil
 from conftest import ROOT, run_edition
 from edition import config
 from edition.model import Document, Editorial, Paragraph, Text, Title
-from edition.names import load
+from edition.register.names import load
 from edition.pages import load_decisions, unlisted
 from edition.passes.mentions import find_mentions
 from edition.passes.unlisted import unlisted_names

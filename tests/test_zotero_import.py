@@ -14,9 +14,9 @@ import pytest
 
 from conftest import PUBLISHED, ROOT
 from edition import config, editorial
-from edition.citations import plain
+from edition.citations.citations import plain
 from edition.pages import cited_pages, edit
-from edition.records import edition_of
+from edition.citations.records import edition_of
 
 ZOTERO = ROOT.parent / "shared" / "tools" / "zotero"
 #: The Zotero item type each CSL type is right as (a review: a journal article with its reviewed author).

@@ -10,26 +10,27 @@ from pathlib import Path
 from . import config
 from .errors import BAD_INPUT_EXIT, SourceError, system_failure
 from .pages import READERS, convert, load_decisions, unlisted
-from .files import write_atomically
+from .build.files import write_atomically
 from .writers.tei_schema import InvalidTEI
 from .writers import WRITERS
-from .site_build import ENGINES, BuildFailed, build_site, generated_pages
-from . import publish
+from .build.site_build import ENGINES, BuildFailed, build_site, generated_pages
+from .build import publish
 from . import add
-from . import release
+from .versions import release
 
 
 def draft_status(site_url: str | None, root: Path = config.ROOT) -> dict:
     """What each page of the unreleased text says of its version (for ./scripts/serve)."""
     from .pages import edit
-    from .versioned import edition_at, version_note
+    from .versions.versioned import edition_at, version_note
     decisions = load_decisions(root / "sources" / "editorial.toml")
     return version_note(edition_at(root, site_url, decisions, edit(decisions, root / "sources")))
 
 
 def record_release(version: str, date: str, address: str, summary: str, root: Path = config.ROOT) -> None:
     """releases/VERSION.json: what the edition holds now, and the pages made again with it (the Changes page)."""
-    from . import checksums, releases
+    from .build import checksums
+    from .versions import releases
     from .pages import edit
     decisions = load_decisions(root / "sources" / "editorial.toml")
     checksums.verify([d.source for d in decisions.values()], root / "sources", root / "sources" / "SHA256SUMS")

@@ -7,12 +7,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from . import checksums, config
+from .build import checksums
+from . import config
 from .add_entries import bib_entry, plan, section, with_key_in_group
 from .errors import SourceError, shown
-from .files import write_atomically
+from .build.files import write_atomically
 from .pages import READERS, bibliography_of, cited_pages, edit, load_decisions, unlisted
-from .records import Edition
+from .citations.records import Edition
 from .source_text import decode, line_of
 
 #: The files of sources/ that adding a text changes, besides the text itself.

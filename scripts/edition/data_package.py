@@ -11,7 +11,7 @@ from pathlib import Path
 
 import bagit
 
-from . import checksums
+from .build import checksums
 from .errors import SourceError
 
 #: Where the build publishes it (beside the PDFs), and the folder the zip holds.

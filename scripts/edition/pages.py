@@ -4,10 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checksums, config
+from .build import checksums
+from . import config
 from . import editorial as editorial_data
-from . import names
-from .citations import Bibliography, csl_file
+from .register import names
+from .citations.citations import Bibliography, csl_file
 from .errors import SourceError
 from .passes import PassContext, finish
 from .passes.cite_this import citation_files
@@ -15,7 +16,8 @@ from .passes.names_data import register_json
 from .passes.source_view import source_view, view_page
 from .writers.markdown import write
 from .rights import rights
-from .records import Edition, edition_of, edition_record, page_record, pdf_path, epub_path, tei_path, works as work_records
+from .citations.records import (Edition, edition_of, edition_record, page_record, pdf_path, epub_path, tei_path,
+    works as work_records)
 from .passes.register import contents, register
 from .passes.changes_page import PAGE as CHANGES_PAGE, changes_document
 from .readers import READERS
@@ -120,7 +122,7 @@ def citation_pages(decisions, edited: Edited, edition: Edition) -> dict[str, str
 def contexts(decisions, sources_dir: Path, edited: Edited, edition: Edition, extra: tuple = ()):
     """What a writer needs to know of each source beyond its documents (by the documents' source
     label); ``extra`` is (section, file) of a source converted from outside sources/."""
-    from .checksums import digest
+    from .build.checksums import digest
     sections = {e.source_label: (e, sources_dir / e.source) for e in decisions.values()}
     sections.update({e.source_label: (e, Path(path)) for e, path in extra})
     cite = decisions.sections.get("cite", {})

@@ -8,12 +8,14 @@ import sys
 import time
 from pathlib import Path
 
-from . import checksums, config, releases
+from .build import checksums
+from . import config
+from .versions import releases
 from .errors import SourceError
 from .rights import rights
-from .files import write_atomically
+from .build.files import write_atomically
 from .pages import all_pages, citation_pages, edit, load_decisions
-from .versioned import edition_at, version_note
+from .versions.versioned import edition_at, version_note
 
 #: The preview's configuration: mkdocs.yml at the server's root, with the state of the sources.
 SERVE_YML = ".serve.yml"

@@ -1,5 +1,4 @@
-"""The passes, listed once in order: each takes the documents and what they need (a PassContext) and
-returns them finished a step further."""
+"""The passes, listed once in order: each takes the documents and what they need (a PassContext) and returns them finished a step further."""
 from __future__ import annotations
 
 import json

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..citations import Bibliography, plain
-from ..exports import FORMATS, coins
+from ..citations.citations import Bibliography, plain
+from ..citations.exports import FORMATS, coins
 from ..editorial import Decisions
 from ..errors import SourceError
 from ..model import (BlockQuote, Cite, Document, Editorial, Heading, Link, Paragraph, Place, Quotation, Table, Text,

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..model import BulletList, Document, Heading, Link, Paragraph, Place, Text
-from ..records import page_path
-from ..releases import Changes, History, decision_text
+from ..citations.records import page_path
+from ..versions.releases import Changes, History, decision_text
 
 PAGE = "changes.md"
 #: What the page says before the releases; it is generated, so it says where from.

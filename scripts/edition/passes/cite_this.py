@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 import re
 
-from ..exports import FORMATS, export
+from ..citations.exports import FORMATS, export
 from ..model import BlockQuote, Document, Note, Paragraph, Quotation, Text
 from ..site_nodes import CitePlace, Include
-from ..records import at, page_id
+from ..citations.records import at, page_id
 
 #: Where the build puts each page's citations (included at the page's end) and the downloads.
 SNIPPETS = "snippets/cite"

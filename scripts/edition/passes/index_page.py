@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..citations import plain
+from ..citations.citations import plain
 from ..errors import SourceError
 from ..model import Cite, Document, Editorial, Heading, Link, Paragraph, Place, Sic, Text, Title
-from ..names_schema import AUTHORITIES, KINDS
+from ..register.names_schema import AUTHORITIES, KINDS
 from ..site_nodes import Formatted
 from .mentions import mentions_in, passages
 from .previews import heading_inlines, known_as, printed_forms

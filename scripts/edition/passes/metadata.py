@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..citations import date_parts, plain
-from ..exports import catalogued
+from ..citations.citations import date_parts, plain
+from ..citations.exports import catalogued
 from ..model import Document
 
 CONTEXT = "https://schema.org"

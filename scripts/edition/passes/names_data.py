@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 from ..model import Document
-from ..names_schema import AUTHORITIES
-from ..records import page_path
+from ..register.names_schema import AUTHORITIES
+from ..citations.records import page_path
 from .index_page import named_places
 
 #: What the file says of itself, first.

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import checksums
+from ..build import checksums
 from ..model import BulletList, Document, Editorial, Heading, Link, Paragraph, Place, Table, Text, Title
-from ..records import tei_path
+from ..citations.records import tei_path
 from .previews import IDENTIFIED
 from .source_view import view_page
 

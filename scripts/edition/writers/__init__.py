@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .markdown import write as write_markdown
-from ..records import tei_path
+from ..citations.records import tei_path
 from .tei_header import Context
 from .tei_schema import validate
 from .tei import write_tei

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..languages import CJK
 from ..model import Heading, PageStart, Paragraph
-from ..records import epub_path, page_id
+from ..citations.records import epub_path, page_id
 from .epub_package import package_all
 from .pdf import how_to_cite, in_front, works_cited
 from .print_html import Book, PrintWriter, esc

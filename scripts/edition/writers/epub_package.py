@@ -18,7 +18,7 @@ from lxml import etree
 
 from .. import config
 from ..errors import SourceError
-from ..files import write_atomically
+from ..build.files import write_atomically
 
 OPS = "http://www.idpf.org/2007/ops"
 XHTML = "http://www.w3.org/1999/xhtml"

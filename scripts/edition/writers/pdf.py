@@ -6,9 +6,9 @@ from itertools import takewhile
 from pathlib import Path
 
 from .. import config
-from ..citations import plain
+from ..citations.citations import plain
 from ..model import EditorialNote, Heading, Paragraph
-from ..records import page_id, pdf_path
+from ..citations.records import page_id, pdf_path
 from .pdf_render import render_all
 from .print_html import Book, PrintWriter, document, esc
 from .tei_header import name_of

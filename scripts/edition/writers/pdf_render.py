@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import config
 from ..errors import SourceError
-from ..files import write_atomically
+from ..build.files import write_atomically
 from . import pdf_notes, pdf_tags, print_fonts
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import (BlockQuote, BulletList, Cite, Editorial, EditorialNote, Foreign, Heading, Link, Mention, NoteRef,
                      PageStart, Paragraph, Place, Quotation, Sic, Table, Text, Title)
-from ..records import page_id
+from ..citations.records import page_id
 from ..site_nodes import Formatted
 from .markdown import FRAGMENTS as SITE_FRAGMENTS
 from .pdf_notes import LONG_WORDS, split_words, words_in

@@ -7,7 +7,7 @@ from lxml import etree
 
 from ..model import (BlockQuote, BulletList, Cite, Editorial, EditorialNote, Foreign, Heading, Link, Mention, NoteRef,
                     PageStart, Paragraph, Quotation, Sic, Table, Text, Title)
-from ..names_schema import KINDS
+from ..register.names_schema import KINDS
 from .tei_header import TEI, XML, Context, citation_trees, header, list_bibl
 from .tei_names import stand_off
 

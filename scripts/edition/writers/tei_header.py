@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..citations import date_parts, plain
-from ..exports import catalogued
-from ..releases import decision_text
+from ..citations.citations import date_parts, plain
+from ..citations.exports import catalogued
+from ..versions.releases import decision_text
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML = "{http://www.w3.org/XML/1998/namespace}"

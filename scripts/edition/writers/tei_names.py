@@ -1,7 +1,7 @@
 """The register's entries a TEI document's text names, as its standOff: lists of persons, places and organisations."""
 from __future__ import annotations
 
-from ..names_schema import AUTHORITIES, KINDS
+from ..register.names_schema import AUTHORITIES, KINDS
 from .tei_header import sub
 
 

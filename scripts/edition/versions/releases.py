@@ -8,11 +8,12 @@ import tomllib
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 
-from . import checksums, config
-from .anchors import NUMBERED
-from .errors import SourceError
-from .model import BlockQuote, Foreign, Mention, Paragraph, Quotation, Text
-from .records import page_path
+from ..build import checksums
+from .. import config
+from ..build.anchors import NUMBERED
+from ..errors import SourceError
+from ..model import BlockQuote, Foreign, Mention, Paragraph, Quotation, Text
+from ..citations.records import page_path
 
 #: A release's version: numbers joined by dots (1.0, 1.1, 2.0.1), compared number by number.
 VERSION = re.compile(r"\d+(?:\.\d+)+")

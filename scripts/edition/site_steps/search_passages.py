@@ -1,4 +1,4 @@
-"""MkDocs hook: in the offline copy's search (Material's), each anchored passage is a hit of its own, landing at it."""
+"""In the offline copy's search (Material's), each anchored passage is a hit of its own, landing at it."""
 from __future__ import annotations
 
 import json
@@ -6,18 +6,14 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from material.plugins.search.plugin import Parser
-from mkdocs.plugins import event_priority
-
 from edition.config import INDEX_JSON, SEARCH_PASSAGES
-from edition.search_variants import of_page, variants
+from edition.register.search_variants import of_page, variants
+
+from .offline_copy import hosted_path
 
 # Material's search indexes a page by its headings; the review has none of its own (inventing some
 # would change the author's text), so its whole body was one hit that opened at the top of the page.
 # Its paragraph and note anchors are split out of that entry after Material has written the index.
-
-_passages: dict[str, list[dict]] = {}
-_site_paths: dict[str, str] = {}    # a page's url in the copy ("review.html") -> on the site ("review/")
 
 #: The field of a passage's entry that holds the names it is found by and does not print
 #: (search_variants.py), searched at a tenth of the text's weight and never shown.
@@ -76,6 +72,8 @@ def title(passage_id: str, text: str = "") -> str:
 
 def index_text(html: str) -> str:
     """The passage as Material's own search parser writes text into the index."""
+    # Imported here: Material imports MkDocs, which ProperDocs must be the first to load (site_build.engine_api).
+    from material.plugins.search.plugin import Parser
     parser = Parser()
     parser.feed(html)
     parser.close()
@@ -108,48 +106,35 @@ def with_variants(docs: list[dict], found: list) -> list[dict]:
             if "#" in doc["location"] and doc["location"].split("#", 1)[1] in by_location else doc for doc in docs]
 
 
-def site_path(src_uri: str) -> str:
-    """A page's path on the site, whatever the copy's: "review.md" -> "review/", "index.md" -> ""."""
-    stem = src_uri[:-len(".md")]
-    return "" if stem == "index" else stem[:-len("index")] if stem.endswith("/index") else stem + "/"
+def page_passages(site: Path, url: str) -> list[dict]:
+    """The passages of the built page at ``url`` ("review.html"), when it has two or more (one is no long passage to land in)."""
+    page = site / url
+    found = passages(page.read_text(encoding="utf-8")) if url.endswith(".html") and page.is_file() else []
+    return found if len(found) >= 2 else []
 
 
-def on_pre_build(config):
-    _passages.clear()
-    _site_paths.clear()
-
-
-def material_search(config) -> bool:
-    """Whether Material's search makes an index (the offline copy; the site is searched by Pagefind)."""
-    plugin = config.plugins.get("material/search")
-    return bool(plugin and plugin.config.enabled)
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    if not material_search(config):
-        return html
-    found = passages(html)
-    _site_paths[page.url] = site_path(page.file.src_uri)
-    if len(found) >= 2:     # a single anchor is no long passage to land in
-        _passages[page.url] = found
-    return html
-
-
-@event_priority(-50)    # after Material's search plugin has written the index
-def on_post_build(config):
-    index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if not _passages or not index_file.exists():
+def split_search_index(site: Path) -> None:
+    """Material's search index (the offline copy's) with a hit per passage, and the names each is found by."""
+    index_file = site / "search" / "search_index.json"
+    if not index_file.exists():
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
     # Each page's entries split once, in their order, so the work grows with the pages, not their square.
     pages: dict[str, list[dict]] = {}
     for entry in index["docs"]:
         pages.setdefault(entry["location"].split("#")[0], []).append(entry)
-    names = Path(config.site_dir) / INDEX_JSON
+    names = site / INDEX_JSON
     found = variants(names.read_text(encoding="utf-8")) if names.exists() else []
+    split = {url: page_passages(site, url) for url in pages}
+    if not any(split.values()):
+        return
     index["docs"] = [entry for url, entries in pages.items()
-                     for entry in with_variants(split_entries(entries, url, _passages[url]) if url in _passages else entries,
-                                                of_page(found, _site_paths.get(url, url)))]
+                     for entry in with_variants(split_entries(entries, url, split[url]) if split[url] else entries,
+                                                of_page(found, hosted_path(url) if url.endswith(".html") else url))]
     if found:
         index["config"]["fields"].update(VARIANTS)
-    index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    data = json.dumps(index, separators=(",", ":"))
+    index_file.write_text(data, encoding="utf-8")
+    script = index_file.with_name("search_index.js")     # Material's offline plugin inlines the index for file://
+    if script.exists():
+        script.write_text(f"var __index = {data}", encoding="utf-8")

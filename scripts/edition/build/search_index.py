@@ -9,9 +9,9 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import config
-from .errors import SourceError
-from .search_variants import of_page, pagefind_block, variants
+from .. import config
+from ..errors import SourceError
+from ..register.search_variants import of_page, pagefind_block, variants
 
 
 def shown(site: Path, page: str) -> str:

@@ -12,8 +12,9 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import config, releases
-from .errors import SourceError
+from .. import config
+from . import releases
+from ..errors import SourceError
 
 #: What must be committed before a release: the sources, the editorial data, the pages, the records.
 TRACKED = ("sources", "docs", "releases", "mkdocs.yml")

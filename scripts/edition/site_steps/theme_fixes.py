@@ -1,4 +1,4 @@
-"""MkDocs hook: mends the theme's HTML where no template block reaches it, so that pages validate."""
+"""Mends the theme's HTML where no template block reaches it, so that pages validate."""
 from __future__ import annotations
 
 import re
@@ -14,11 +14,7 @@ CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+au
 TOC_LABEL = re.compile(r'(<label class="md-nav__title") for="__toc"')
 
 
-def on_post_page(output: str, page, config) -> str:
+def mend(output: str) -> str:
+    """A built page (or 404.html) without the two mistakes."""
     output = CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
     return output if 'id="__toc"' in output else TOC_LABEL.sub(r"\1", output)
-
-
-def on_post_template(output: str, template_name: str, config) -> str:
-    """The same mend for pages made from a template alone (404.html)."""
-    return on_post_page(output, None, config)

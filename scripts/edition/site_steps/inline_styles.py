@@ -1,4 +1,4 @@
-"""MkDocs hook: the palette's and the edition's stylesheets written into each page, so that its first paint waits for Material's stylesheet alone."""
+"""The palette's and the edition's stylesheets written into each page, so that its first paint waits for Material's stylesheet alone."""
 from __future__ import annotations
 
 import functools
@@ -7,7 +7,6 @@ from pathlib import Path
 
 import tinycss2
 from rcssmin import cssmin
-from mkdocs.exceptions import PluginError
 
 # Each stylesheet linked from the head is a request the first paint waits for; plain Material makes
 # one (its main stylesheet, shared by every page and cached). The colour palette's and ours are
@@ -23,11 +22,15 @@ SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 COLOUR = re.compile(r'data-md-color-(primary|accent)="?([\w-]+)"?')
 
 
+class MissingStylesheet(Exception):
+    """A stylesheet a page links that the built site lacks."""
+
+
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as error:
-        raise PluginError(f"inline_styles: cannot read the stylesheet {path}: {error.strerror}") from None
+        raise MissingStylesheet(f"inline_styles: cannot read the stylesheet {path}: {error.strerror}") from None
 
 
 def split_selectors(prelude) -> list[str]:
@@ -74,36 +77,27 @@ def _palette_css(text: str, colours: frozenset[tuple[str, str]]) -> str:
     return cssmin(_rules(tinycss2.parse_stylesheet(SOURCE_MAP.sub("", text)), colours)).strip()
 
 
-def stylesheet(href: str, config, colours: set[tuple[str, str]]) -> str | None:
+def stylesheet(href: str, site: Path, extra_css: list[str], colours: set[tuple[str, str]]) -> str | None:
     """The text to write into the page for a linked stylesheet, or None to leave the link."""
     # Material writes the theme's and extra_css addresses relative to the page, or from the site's
     # root on pages made from a template alone (404.html): known by how they end.
     path = href.split("?")[0]
     palette = PALETTE.search(path)
     if palette:
-        for folder in config.theme.dirs:
-            if (Path(folder) / palette[0]).is_file():
-                return palette_css(_read(Path(folder) / palette[0]), colours)
-        raise PluginError(f"inline_styles: the theme links {palette[0]}, which none of its folders holds")
-    for css in map(str, config.extra_css):
+        if (site / palette[0]).is_file():
+            return palette_css(_read(site / palette[0]), colours)
+        raise MissingStylesheet(f"inline_styles: the theme links {palette[0]}, which the built site lacks")
+    for css in extra_css:
         if path == css or path.endswith("/" + css):
-            return cssmin(_read(Path(config.docs_dir) / css))
+            return cssmin(_read(site / css))
     return None
 
 
-def inline(output: str, config) -> str:
+def inline(output: str, site: Path, extra_css: list[str]) -> str:
+    """A built page with its palette and extra stylesheets written in, in place of their links."""
     colours = set(COLOUR.findall(output))
 
     def replace(link: re.Match) -> str:
-        css = stylesheet(link["href"], config, colours)
+        css = stylesheet(link["href"], site, extra_css, colours)
         return link[0] if css is None else f"<style>{css}</style>"
     return LINK.sub(replace, output)
-
-
-def on_post_page(output: str, page, config) -> str:
-    return inline(output, config)
-
-
-def on_post_template(output: str, template_name: str, config) -> str:
-    """The same for pages made from a template alone (404.html)."""
-    return inline(output, config)

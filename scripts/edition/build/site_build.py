@@ -8,21 +8,25 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import checksums, config, releases
-from .versioned import edition_at, version_note
+from . import checksums
+from .. import config
+from ..versions import releases
+from ..versions.versioned import edition_at, version_note
 from .anchors import check_anchors, update_registry
 from .search_index import built_pages, index_site
-from .errors import SourceError
-from .pages import all_pages, citation_pages, contexts, edit, epub_files, load_decisions, pdf_files, tei_files
+from ..errors import SourceError
+from ..pages import all_pages, citation_pages, contexts, edit, epub_files, load_decisions, pdf_files, tei_files
 from .files import write_atomically
 from .publish import JOURNAL, SCRATCH_PREFIX, one_build_at_a_time, publish, signals_held
-from .writers.tei_schema import InvalidTEI
-from .records import Edition, tei_path
-from .rights import rights
-from .data_package import package
-from .dts import dts_files
-from .writers.tei import write_tei
-from .writers.tei_schema import validate
+from ..writers.tei_schema import InvalidTEI
+from ..citations.records import Edition, tei_path
+from ..rights import rights
+from ..data_package import package
+from ..dts import dts_files
+from ..site_steps import finish_site
+from ..site_steps.inline_styles import MissingStylesheet
+from ..writers.tei import write_tei
+from ..writers.tei_schema import validate
 
 #: Said once by a build that has no published address.
 NO_ADDRESS = ("note: no published address (site_url in mkdocs.yml, or --site-url URL): "
@@ -86,7 +90,7 @@ class BuildFailed(Exception):
 
 
 #: What builds the site from docs/: MkDocs 1.6, or ProperDocs, its maintained fork, with the same
-#: mkdocs.yml, hooks and plugins (its alias module hands them properdocs for every mkdocs import).
+#: mkdocs.yml and plugins (its alias module hands them properdocs for every mkdocs import).
 ENGINES = ("mkdocs", "properdocs")
 
 
@@ -95,7 +99,7 @@ def engine_api(engine: str):
     if engine == "properdocs":
         if "mkdocs" in sys.modules and not sys.modules["mkdocs"].__name__ == "properdocs":
             raise BuildFailed("ProperDocs must be the first to load MkDocs' modules: build with it in a process of its own")
-        import properdocs.replacement  # noqa: F401  (mkdocs.* imports, in hooks and plugins, get properdocs.*)
+        import properdocs.replacement  # noqa: F401  (mkdocs.* imports, in plugins, get properdocs.*)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -103,9 +107,10 @@ def engine_api(engine: str):
 
 
 def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: bool = False, site_url: str = "",
-                 engine: str = "mkdocs", edition: Edition | None = None) -> None:
+                 engine: str = "mkdocs", edition: Edition | None = None) -> list[str]:
     """``mkdocs build --strict`` (or ``properdocs build --strict``) of ``docs_dir`` into ``site_dir``;
-    ``offline`` for the file:// copy; ``edition`` says which version (or draft) each page is."""
+    ``offline`` for the file:// copy; ``edition`` says which version (or draft) each page is.
+    Returns the stylesheets mkdocs.yml adds (extra_css), for the steps over the built site."""
     build, load_config, MkDocsException = engine_api(engine)
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
@@ -127,6 +132,7 @@ def mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, offline: boo
         if offline or not (edition and edition.release):
             cfg.extra.pop("version", None)
         build(cfg)
+        return [str(css) for css in cfg.extra_css]
     except (MkDocsException, SystemExit) as err:
         raise BuildFailed(f"{config_file.name}: {engine} build --strict failed: {err}") from None
 
@@ -143,7 +149,11 @@ def build_in(scratch: Path, files: dict[str, str], root: Path = config.ROOT, off
     if offline:
         (docs / config.WORKER_SHIM_URL).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(config.WORKER_SHIM, docs / config.WORKER_SHIM_URL)
-    mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline, site_url, engine, edition)
+    extra_css = mkdocs_build(root / "mkdocs.yml", docs, scratch / "site", offline, site_url, engine, edition)
+    try:        # the theme's work, done over the built site so that any engine gives the same site
+        finish_site(scratch / "site", extra_css, site_url, offline)
+    except MissingStylesheet as err:
+        raise BuildFailed(str(err)) from None
     if not offline:     # the built pages read once, for the anchor registry and for the search index
         built = built_pages(scratch / "site")
         ids = check_anchors(built, root / config.ANCHORS_FILE.relative_to(config.ROOT))

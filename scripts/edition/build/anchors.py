@@ -5,8 +5,8 @@ import json
 import re
 from pathlib import Path
 
-from .errors import SourceError
-from .source_text import line_of, read_lines
+from ..errors import SourceError
+from ..source_text import line_of, read_lines
 
 #: Ids of the site's own machinery inside a page, not places to cite: the citation popovers and forms.
 NOT_CITABLE = './/*[contains(@class, "cite-popovers") or contains(@class, "cite-forms")]//*[@id]'

@@ -6,10 +6,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import SourceError
+from ..errors import SourceError
 from .names_schema import (AUTHORITIES, AUTHORITY_KEYS, ENTRY_KEYS, FORM_KEYS, ID, KINDS, KNOWN_AS_KEYS, Authority,
-                           Entry, Form, KnownAs)
-from .source_text import line_of
+    Entry, Form, KnownAs)
+from ..source_text import line_of
 
 
 @dataclass
