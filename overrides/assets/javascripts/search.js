@@ -234,10 +234,13 @@ if (root) {
     const count = results.length
     meta.textContent = count === 0 ? text("search.result.none") : count === 1 ? text("search.result.one") : text("search.result.other", count)
     list.replaceChildren()
-    if (count) show(results, n, phrasesOf(query))
+    if (count) await show(results, n, phrasesOf(query))
   }
 
-  input.addEventListener("input", search)
+  // The search for what the box holds now: Enter waits for it, so that a quick reader's Enter goes to
+  // a result of the whole query, not of the letters typed before it (its h= too).
+  let searching = Promise.resolve()
+  input.addEventListener("input", () => { searching = search().catch(() => {}) })
   // Open on focus, after a click on the header's label has toggled the search on by itself.
   input.addEventListener("focus", () => { setTimeout(() => setToggle(true)); load() })
   input.form.addEventListener("submit", event => event.preventDefault())
@@ -256,7 +259,7 @@ if (root) {
     list.setAttribute("role", "list")
     list.hidden = false
     load()
-    if (input.value) search()
+    if (input.value) searching = search().catch(() => {})
   }
 
   window.keyboard$?.subscribe(key => {
@@ -265,10 +268,12 @@ if (root) {
     switch (key.type) {
       case "Enter":                                       // the first result's best passage
         if (active === input) {
-          const first = list.firstElementChild
           input.blur()                                  // so that the search closes (partials/search.html)
-          ;(first?.children[1]?.matches("a") ? first.children[1] : first?.firstElementChild)?.click()
           key.claim()
+          searching.then(() => {
+            const first = list.firstElementChild
+            ;(first?.children[1]?.matches("a") ? first.children[1] : first?.firstElementChild)?.click()
+          })
         }
         break
       case "Tab":                                         // (Escape: partials/search.html) the box left
