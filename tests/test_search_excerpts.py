@@ -109,36 +109,34 @@ def texts_of(context, exclude: str):
     return page_text
 
 
-def test_every_hosted_excerpt_is_in_the_words_of_the_passage_it_links_to(chromium, site_url, built_site):
+def read_every_excerpt(chromium, start: str, queries: list[str], ready: str = "true") -> tuple[int, list]:
+    """Each query typed into the search box of the page at ``start`` (once ``ready`` holds): how many
+    excerpts were read, and those with words not at their passage."""
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    tab.goto(site_url + "review/")
+    tab.goto(start)
+    tab.wait_for_function(ready)
     tab.keyboard.press("/")
     page_text = texts_of(context, ", ".join(config.SEARCH_EXCLUDE))
     checked, bad = 0, []
-    for query in derived_queries(built_site):
+    for query in queries:
         results = read_results(tab, query)
         checked += sum(1 for r in results if r["excerpt"].strip())
         bad += foreign(tab, results, page_text)
     context.close()
     print(f"{checked} excerpts read, {len(bad)} with words not at their passage")
+    return checked, bad
+
+
+def test_every_hosted_excerpt_is_in_the_words_of_the_passage_it_links_to(chromium, site_url, built_site):
+    checked, bad = read_every_excerpt(chromium, site_url + "review/", derived_queries(built_site))
     assert checked > 20 and bad == [], "\n".join(map(repr, bad))
 
 
 def test_every_offline_excerpt_is_in_the_words_of_the_passage_it_links_to(chromium, offline_site):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.goto((offline_site / "review.html").as_uri())
-    tab.wait_for_function("() => !!window.component$")       # Material's bundle is running
-    tab.keyboard.press("/")
-    page_text = texts_of(context, ", ".join(config.SEARCH_EXCLUDE))
-    checked, bad = 0, []
-    for query in derived_queries(offline_site, lambda name: f"{name}.html"):
-        results = read_results(tab, query)
-        checked += sum(1 for r in results if r["excerpt"].strip())
-        bad += foreign(tab, results, page_text)
-    context.close()
-    print(f"{checked} excerpts read, {len(bad)} with words not at their passage")
+    checked, bad = read_every_excerpt(chromium, (offline_site / "review.html").as_uri(),
+                                      derived_queries(offline_site, lambda name: f"{name}.html"),
+                                      "() => !!window.component$")       # Material's bundle is running
     assert checked > 20 and bad == [], "\n".join(map(repr, bad))
 
 
