@@ -31,13 +31,14 @@ def article_of(tree, drop_editorial: bool = True):
         for node in content.xpath(f".//*[{EDITORIAL}]"):
             tail = node.tail
             parent = node.getparent()
-            parent.remove(node) if tail is None else _drop_keep_tail(node)
+            parent.remove(node) if tail is None else drop_keep_tail(node)
         for head in content.xpath(".//thead"):  # a table's column names are the editors'
             head.getparent().remove(head)
     return content
 
 
-def _drop_keep_tail(node) -> None:
+def drop_keep_tail(node) -> None:
+    """Remove ``node`` from its tree and keep the text that followed it."""
     previous, parent = node.getprevious(), node.getparent()
     if previous is not None:
         previous.tail = (previous.tail or "") + node.tail

@@ -13,7 +13,7 @@ from uritemplate import URITemplate
 
 from edition.dts import DOCUMENT, NAVIGATION, check_units
 from edition.errors import SourceError
-from pagetext import article
+from pagetext import article, drop_keep_tail
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
@@ -105,18 +105,9 @@ def test_a_client_gets_each_paragraph_in_the_words_of_the_page(built_site):
             passage = etree.parse(str(built_site / "dts" / expand(DOCUMENT, built_site, resource=resource, ref=ref)))
             unit = passage.find(f".//{TEI}p")
             for left_out in unit.xpath(".//t:note | .//t:supplied", namespaces={"t": TEI[1:-1]}):
-                left_out.getparent().remove(left_out) if left_out.tail is None else _keep_tail(left_out)
+                left_out.getparent().remove(left_out) if left_out.tail is None else drop_keep_tail(left_out)
             on_page = shown.xpath(f'.//p[@id="{ref}"]')[0]
             assert words(on_page.text_content()) and words("".join(unit.itertext())) == words(on_page.text_content()), ref
-
-
-def _keep_tail(node) -> None:
-    previous, parent = node.getprevious(), node.getparent()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + node.tail
-    else:
-        parent.text = (parent.text or "") + node.tail
-    parent.remove(node)
 
 
 def test_a_unit_the_site_has_no_anchor_for_is_refused_with_its_line():
