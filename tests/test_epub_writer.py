@@ -16,6 +16,7 @@ from conftest import PUBLISHED, REVIEW, ROOT, run_edition
 from pagetext import PAGE_START, is_subsequence, source_count, words_of_page, words_of_source
 from edition import config
 from edition.errors import SourceError
+from edition.settings import site_settings
 
 VARIETY = ROOT / "tests" / "corpus" / "review-variety.txt"
 NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
@@ -132,7 +133,7 @@ def test_metadata_accessibility_and_languages_read_back(built_site, decisions):
     assert all(j.get("{http://www.w3.org/XML/1998/namespace}lang") == "ja" for j in japanese)
     assert xhtml(author, "author.xhtml").get("lang") == "en"
     editors = opf(built_site / "epub" / "edition.epub")
-    assert editors.xpath("//dc:title", namespaces=NS)[0].text == config.site_settings()["site_name"]
+    assert editors.xpath("//dc:title", namespaces=NS)[0].text == site_settings()["site_name"]
     spine = [i.get("idref") for i in editors.xpath("//opf:spine/opf:itemref", namespaces=NS)]
     assert spine[:3] == ["title", "nav", "review"] and spine[-1] == "bibliography"
 

@@ -14,6 +14,7 @@ from conftest import PUBLISHED, REVIEW, ROOT, run_edition, snapshot
 from pagetext import PAGE_START, is_subsequence, source_count, words_of_page, words_of_source
 from edition import config
 from edition.errors import SourceError
+from edition.settings import site_settings
 from edition.writers import pdf_render
 from edition.writers.print_html import Book
 
@@ -124,7 +125,7 @@ def test_outline_links_metadata_and_language_read_back(built_site, review_pdf):
     assert f"{PUBLISHED}review/" in uris
     with pikepdf.open(built_site / "pdf" / "edition.pdf") as pdf, pdf.open_outline() as outline:
         titles = [item.title for item in outline.root]
-        assert titles[0] == config.site_settings()["site_name"] and "Contents" in titles and titles[-1] == "Bibliography"
+        assert titles[0] == site_settings()["site_name"] and "Contents" in titles and titles[-1] == "Bibliography"
         assert any(t.startswith("[Review of]") for t in titles) and any("長谷川毅" in t for t in titles)
         assert [c.title for c in outline.root[-1].children]        # the bibliography by its groups
 

@@ -78,34 +78,24 @@ SEARCH_BODY = "data-pagefind-body"
 GENERATED_HEADER = "<!-- generated from {source} by scripts/convert; do not edit: change the source or sources/editorial.toml -->"
 
 
-class _MkDocsLoader(yaml.SafeLoader):
+class MkDocsLoader(yaml.SafeLoader):
     """Reads mkdocs.yml's plain settings; MkDocs' own tags (!ENV, !relative) are read as their default."""
 
 
-_MkDocsLoader.add_constructor("!ENV", lambda loader, node: (
+MkDocsLoader.add_constructor("!ENV", lambda loader, node: (
     os.environ.get(loader.construct_sequence(node)[0]) or loader.construct_sequence(node)[-1])
     if isinstance(node, yaml.SequenceNode) else os.environ.get(loader.construct_scalar(node)))
-_MkDocsLoader.add_constructor("!relative", lambda loader, node: None)
-_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+MkDocsLoader.add_constructor("!relative", lambda loader, node: None)
+MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
 
 
-def search_settings(mkdocs_yml: Path = MKDOCS_YML) -> dict:
-    """Search's settings in mkdocs.yml's extra (the search box reads them too): search_passages, ids
-    of the passages that are results of their own with the title their result shows, and
-    search_exclude, the selectors of what is not searched."""
-    with open(mkdocs_yml, encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=_MkDocsLoader)["extra"]
-
-
-def site_settings(mkdocs_yml: Path = MKDOCS_YML) -> dict:
-    """site_name and site_url from mkdocs.yml, the one place they are set."""
-    with open(mkdocs_yml, encoding="utf-8") as stream:
-        settings = yaml.load(stream, Loader=_MkDocsLoader)
-    url = settings.get("site_url") or ""
-    return {"site_name": settings["site_name"], "site_url": url if not url or url.endswith("/") else url + "/"}
-
-
-#: The passages searched as results of their own, with their titles, and what is not searched (see search_settings).
-_SEARCH = search_settings()
-SEARCH_PASSAGES = {re.compile(pattern): label for pattern, label in _SEARCH["search_passages"].items()}
-SEARCH_EXCLUDE = tuple(_SEARCH["search_exclude"])
+def __getattr__(name: str):
+    """SEARCH_PASSAGES (the passages searched as results of their own, with their titles) and
+    SEARCH_EXCLUDE (what is not searched), from mkdocs.yml's extra when first asked for: read at import,
+    a mistyped mkdocs.yml would stop every command with a traceback instead of its line."""
+    from .settings import extra
+    if name == "SEARCH_PASSAGES":
+        return {re.compile(pattern): label for pattern, label in extra()["search_passages"].items()}
+    if name == "SEARCH_EXCLUDE":
+        return tuple(extra()["search_exclude"])
+    raise AttributeError(name)

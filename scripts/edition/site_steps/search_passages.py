@@ -6,7 +6,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from edition.config import INDEX_JSON, SEARCH_PASSAGES
+from edition import config
+from edition.config import INDEX_JSON
 from edition.register.search_variants import of_page, variants
 
 from .offline_copy import hosted_path
@@ -30,6 +31,7 @@ class _PassageFinder(HTMLParser):
         self.html = html
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.open: list[tuple[str, str | None, int]] = []   # (tag, passage id, start offset)
+        self.patterns = list(config.SEARCH_PASSAGES)
         self.found: list[dict] = []
 
     def position(self) -> int:
@@ -38,7 +40,7 @@ class _PassageFinder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         ident = dict(attrs).get("id") or ""
-        passage = ident if any(pattern.fullmatch(ident) for pattern in SEARCH_PASSAGES) else None
+        passage = ident if any(pattern.fullmatch(ident) for pattern in self.patterns) else None
         if tag not in VOID:
             self.open.append((tag, passage, self.position()))
 
@@ -63,7 +65,7 @@ def passages(html: str) -> list[dict]:
 
 def title(passage_id: str, text: str = "") -> str:
     """The label a passage's search result shows: "Paragraph 12", "Note 3", else its first words."""
-    for pattern, label in SEARCH_PASSAGES.items():
+    for pattern, label in config.SEARCH_PASSAGES.items():
         number = pattern.fullmatch(passage_id)
         if number:
             return label.format(*number.groups()) if label else " ".join(re.sub(r"<[^>]+>", "", text).split()[:8]) + " …"

@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import config
 from . import releases
 from ..errors import SourceError
+from ..settings import site_settings
 
 #: What must be committed before a release: the sources, the editorial data, the pages, the records.
 TRACKED = ("sources", "docs", "releases", "mkdocs.yml")
@@ -140,7 +141,7 @@ def release(version: str, summary: str = "", site_url: str | None = None, root: 
     """Record, tag, build and publish ``version``; returns its address."""
     records = releases.recorded(root)
     check(root, version, records, summary)
-    address = site_url or (records[-1]["address"] if records else config.site_settings(root / "mkdocs.yml")["site_url"])
+    address = site_url or (records[-1]["address"] if records else site_settings(root / "mkdocs.yml")["site_url"])
     address = address if not address or address.endswith("/") else address + "/"
     if not address:
         raise ReleaseError(root / "mkdocs.yml", None, "no published address: give --site-url URL (or site_url), "
