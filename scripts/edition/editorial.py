@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config
 from .editorial_schema import OTHER_SECTIONS, PRINT_SETTINGS, SETTINGS, check_entries, settings_of
 from .errors import SourceError
-from .source_text import line_of, read_lines
+from .source_text import line_of, read_toml
 from .languages import mark_script
 from .model import Cite, Editorial, Sic, Text, Title
 
@@ -121,14 +120,7 @@ class Decisions(dict):
 def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
     """The editorial decisions by page kind ("review", "listing", ...)."""
     path = Path(path)
-    raw = "\n".join(line.text for line in read_lines(path))     # UTF-8, any line ends, no BOM
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as err:
-        match = re.search(r"line (\d+)", str(err))
-        # "at end of document": an array, table or string left open, as in a file cut short.
-        raise SourceError(path, int(match.group(1)) if match else len(raw.rstrip().split("\n")),
-                          f"not valid TOML: {err}") from None
+    raw, data = read_toml(path)
     pages = {}
     for kind, section in data.items():
         header = line_of(raw, f"[{kind}]") or line_of(raw, f"[{kind}.") or line_of(raw, f"[[{kind}.")

@@ -50,6 +50,19 @@ def read_lines(path: Path | str) -> list[Line]:
     return decode(path, data)
 
 
+def read_toml(path: Path | str) -> tuple[str, dict]:
+    """A TOML data file's text (UTF-8, any line ends, no BOM) and its tables; a syntax error stops with its
+    line, and "at end of document" (a table, array or string left open, as in a file cut short) with the last."""
+    import tomllib
+    raw = "\n".join(line.text for line in read_lines(path))
+    try:
+        return raw, tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as err:
+        match = re.search(r"line (\d+)", str(err))
+        raise SourceError(path, int(match.group(1)) if match else len(raw.rstrip().split("\n")),
+                          f"not valid TOML: {err}") from None
+
+
 def line_of(text: str, needle: str, after: int = 0) -> int | None:
     """The number of the first line after line ``after`` of a file's text that holds ``needle``
     (where an error in a data file is reported), as it stands or inside a quoted string of the line

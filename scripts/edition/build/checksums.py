@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .. import config
 from ..errors import SourceError
+from ..source_text import read_lines
 
 
 def digest(path: Path) -> str:
@@ -17,10 +18,7 @@ def digest(path: Path) -> str:
 
 def record(path: Path = config.CHECKSUM_FILE) -> dict[str, tuple[str, int]]:
     """File name -> (checksum, line of the record)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise SourceError(path, None, f"cannot read the checksum record ({err.strerror})") from None
+    lines = [line.text for line in read_lines(path)]     # UTF-8, any line ends: else a refusal with its line
     entries = {}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -35,13 +33,15 @@ def record(path: Path = config.CHECKSUM_FILE) -> dict[str, tuple[str, int]]:
 def verify(names: list[str], folder: Path = config.SOURCES_DIR, record_file: Path = config.CHECKSUM_FILE) -> None:
     """Every named source is recorded and unchanged; raise SourceError otherwise."""
     entries = record(record_file)
+    last = max(1, len(record_file.read_bytes().rstrip().splitlines()))
     for name in names:
         source = folder / name
-        if not source.exists():
-            raise SourceError(source, None, "the source file is missing")
         if name not in entries:
-            raise SourceError(record_file, None, f"no checksum recorded for {name}")
+            raise SourceError(record_file, last, f"no checksum recorded for {name}: add its line "
+                                                 f"(sha256sum {name} >> {record_file.name}, once the text is as received)")
         expected, line = entries[name]
+        if not source.exists():
+            raise SourceError(record_file, line, f"records {name}, which is missing from {source.parent.name}/")
         if digest(source) != expected:
-            raise SourceError(source, None, f"checksum differs from the record ({record_file.name}:{line}); "
-                                            "sources are never edited: restore the file, or record the new text on purpose")
+            raise SourceError(record_file, line, f"{name} differs from its recorded checksum; sources are never "
+                                                 "edited: restore the file, or record the new text on purpose")

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SourceError
 from .names_schema import (AUTHORITIES, AUTHORITY_KEYS, ENTRY_KEYS, FORM_KEYS, ID, KINDS, KNOWN_AS_KEYS, Authority,
     Entry, Form, KnownAs)
-from ..source_text import line_of
+from ..source_text import line_of, read_toml
 
 
 @dataclass
@@ -43,12 +42,7 @@ def load(path: Path) -> Register:
     path = Path(path)
     if not path.exists():
         return Register(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-        data = tomllib.loads(raw)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        match = re.search(r"line (\d+)", str(err))
-        raise SourceError(path, int(match.group(1)) if match else None, f"not valid TOML: {err}") from None
+    raw, data = read_toml(path)
     register = Register(path, raw)
     claimed: dict[str, str] = {}
     for ident, table in data.items():
