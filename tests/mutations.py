@@ -17,6 +17,9 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
+from fuzz_paths import DATA_FILES, RELEASE_BASE, SECTIONS
+from register_mutations import REGISTER_OPS
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"
 CORPUS = ROOT / "tests" / "corpus"
@@ -32,7 +35,8 @@ MARKUP = ["*", "_", "**x**", "<b>", "</p>", "&amp;", "&#x41;", "[^1]", "[^99]: x
 #: Syntax of the data files, one character or token of which an editor may lose or mistype.
 SYNTAX = {"toml": ['"', "'", "]", "[", "=", ",", "{", "}", '"""', "\\"],
           "bib": ["{", "}", ",", "@", "=", '"', "#", "%"],
-          "json": ['"', ",", ":", "{", "}", "[", "]"]}
+          "json": ['"', ",", ":", "{", "}", "[", "]"],
+          "yaml": [":", "- ", "'", '"', "  ", "[", "]", "{", "}", "#", "!", "|", "&", "*"]}
 
 
 def lines_of(text: str) -> list[str]:
@@ -256,15 +260,20 @@ def bases(pattern: str, *real: str) -> tuple:
 def kinds() -> dict[str, Kind]:
     text = tuple(TEXT_OPS) + tuple(BYTE_OPS)
     return {k.name: k for k in (
-        Kind("review", bases("review-*.txt", "sources/review-holloway-racing-the-enemy.txt"), text),
-        Kind("listing", bases("listing-*.txt", "sources/listing-racing-the-enemy.txt"), text),
-        Kind("editorial", bases("editorial-*.toml", "sources/editorial.toml"), text + ("toml",)),
-        Kind("references", bases("references-*.bib", "sources/references.bib"), text + ("bib",)),
-        Kind("anchors", bases("anchors-*.json", "sources/anchors.json"), text + ("json",)),
+        Kind("review", bases("review-*.txt", SECTIONS["review"]), text),
+        Kind("listing", bases("listing-*.txt", SECTIONS["listing"]), text),
+        Kind("editorial", bases("editorial-*.toml", DATA_FILES["editorial"]), text + ("toml",)),
+        Kind("references", bases("references-*.bib", DATA_FILES["references"]), text + ("bib",)),
+        Kind("anchors", bases("anchors-*.json", DATA_FILES["anchors"]), text + ("json",)),
+        Kind("names", bases("names-*.toml", DATA_FILES["names"]), text + ("toml",) + tuple(REGISTER_OPS)),
+        Kind("checksums", bases("checksums-*.txt", DATA_FILES["checksums"]), text),
+        Kind("settings", bases("settings-*.yml", DATA_FILES["settings"]), text + ("yaml",)),
+        # a release record, as ./scripts/release writes one (made anew by the fuzzer from the sources)
+        Kind("releases", bases("releases-*.json", RELEASE_BASE), text + ("json",)),
     )}
 
 
-SYNTAX_OPS = {"toml": break_syntax("toml"), "bib": break_syntax("bib"), "json": break_syntax("json")}
+SYNTAX_OPS = {kind: break_syntax(kind) for kind in SYNTAX}
 
 
 def mutate(data: bytes, ops) -> bytes:
@@ -274,7 +283,7 @@ def mutate(data: bytes, ops) -> bytes:
             data = BYTE_OPS[name](data, a, b, c)
             continue
         text = data.decode("utf-8", errors="surrogateescape")
-        op = TEXT_OPS.get(name) or SYNTAX_OPS[name]
+        op = TEXT_OPS.get(name) or SYNTAX_OPS.get(name) or REGISTER_OPS[name]
         data = op(text, a, b, c).encode("utf-8", errors="surrogateescape")
     return data
 

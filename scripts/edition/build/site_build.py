@@ -21,6 +21,7 @@ from .publish import JOURNAL, SCRATCH_PREFIX, one_build_at_a_time, publish, sign
 from ..writers.tei_schema import InvalidTEI
 from ..citations.records import Edition, tei_path
 from ..rights import rights
+from ..settings import read_settings
 from ..data_package import package
 from ..dts import dts_files
 from ..site_steps import finish_site
@@ -33,21 +34,27 @@ NO_ADDRESS = ("note: no published address (site_url in mkdocs.yml, or --site-url
               "citations, metadata and printed pages leave the absolute address out")
 
 
-def site_files(root: Path = config.ROOT, site_url: str | None = None, release: str = "") -> tuple[dict[str, str], dict[str, str], Edition]:
+def site_files(root: Path = config.ROOT, site_url: str | None = None, release: str = "",
+               printed: bool = True) -> tuple[dict[str, str], dict[str, str], Edition]:
     """The generated pages (committed under docs/) and the files the build adds (citations, TEI,
-    PDFs, EPUBs: not committed, as they carry the address and the version), made from the recorded sources;
-    ``release`` makes them as that recorded release, at its address."""
+    PDFs, EPUBs, the data package and the API: not committed, as they carry the address and the version),
+    made from the recorded sources; ``release`` makes them as that recorded release, at its address.
+    Without ``printed``, the pages, citations and TEI only (the quick check the fuzzer makes of most cases)."""
     sources = root / "sources"
+    read_settings(root / "mkdocs.yml")      # every setting the edition reads, checked before any is used
     decisions = load_decisions(sources / "editorial.toml")
     checksums.verify([d.source for d in decisions.values()], sources, sources / "SHA256SUMS")
+    stated = rights(root / "mkdocs.yml")
     edited = edit(decisions, sources)
     edition = edition_at(root, site_url, decisions, edited, release)
     try:
-        built = {**citation_pages(decisions, edited, edition), **tei_files(decisions, sources, edited, edition),
-                 **pdf_files(decisions, sources, edited, edition), **epub_files(decisions, sources, edited, edition)}
+        built = {**citation_pages(decisions, edited, edition), **tei_files(decisions, sources, edited, edition)}
+        if printed:
+            built.update({**pdf_files(decisions, sources, edited, edition), **epub_files(decisions, sources, edited, edition)})
     except InvalidTEI as err:
         raise BuildFailed(str(err)) from None
-    stated = rights(root / "mkdocs.yml")
+    if not printed:
+        return all_pages(decisions, sources, edited, edition.history), built, edition
     built.update(package(root, built, [d.source for d in decisions.values()], edition, stated))
     built.update(dts_files(edition, stated, api_texts(decisions, sources, edited, edition)))
     return all_pages(decisions, sources, edited, edition.history), built, edition
