@@ -5,7 +5,8 @@ import hashlib
 from pathlib import Path
 
 from .. import config
-from ..errors import SourceError
+from ..errors import SourceError, shown
+from ..source_text import read_lines
 
 
 def digest(path: Path) -> str:
@@ -17,10 +18,7 @@ def digest(path: Path) -> str:
 
 def record(path: Path = config.CHECKSUM_FILE) -> dict[str, tuple[str, int]]:
     """File name -> (checksum, line of the record)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise SourceError(path, None, f"cannot read the checksum record ({err.strerror})") from None
+    lines = [line.text for line in read_lines(path)]      # UTF-8 (else the line of the bad byte), any line ends
     entries = {}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -37,11 +35,12 @@ def verify(names: list[str], folder: Path = config.SOURCES_DIR, record_file: Pat
     entries = record(record_file)
     for name in names:
         source = folder / name
-        if not source.exists():
-            raise SourceError(source, None, "the source file is missing")
         if name not in entries:
-            raise SourceError(record_file, None, f"no checksum recorded for {name}")
+            last = len(record_file.read_bytes().splitlines()) or None
+            raise SourceError(record_file, last, f"no checksum recorded for {name}: record it (sha256sum {name})")
         expected, line = entries[name]
+        if not source.exists():
+            raise SourceError(record_file, line, f"{shown(source)}, recorded here, is missing")
         if digest(source) != expected:
-            raise SourceError(source, None, f"checksum differs from the record ({record_file.name}:{line}); "
-                                            "sources are never edited: restore the file, or record the new text on purpose")
+            raise SourceError(record_file, line, f"{shown(source)} differs from its checksum recorded here; sources are "
+                                                 "never edited: restore the file, or record the new text on purpose")
