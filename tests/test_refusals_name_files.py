@@ -33,9 +33,7 @@ def pristine(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def project(pristine, tmp_path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(pristine, root)
-    return root
+    return Path(shutil.copytree(pristine, tmp_path / "project"))
 
 
 def edition(root: Path, *args: str) -> subprocess.CompletedProcess:

@@ -45,26 +45,20 @@ def edtf(value: str):
         raise ValueError from None
 
 
-def isbn(value: str) -> str:
-    """An ISBN-10 or ISBN-13 whose check digit is right (python-stdnum)."""
-    from stdnum import isbn as stdnum_isbn
-    from stdnum.exceptions import ValidationError
-    try:
-        stdnum_isbn.validate(value)
+def check_digit(number: str):
+    """The reader of a standard number whose check digit must be right: python-stdnum's module ``number``."""
+    def read(value: str) -> str:
+        from importlib import import_module
+        from stdnum.exceptions import ValidationError
+        try:
+            import_module(f"stdnum.{number}").validate(value)
+        except ValidationError:
+            raise ValueError from None
         return value
-    except ValidationError:
-        raise ValueError from None
+    return read
 
 
-def issn(value: str) -> str:
-    """An ISSN whose check digit is right (python-stdnum)."""
-    from stdnum import issn as stdnum_issn
-    from stdnum.exceptions import ValidationError
-    try:
-        stdnum_issn.validate(value)
-        return value
-    except ValidationError:
-        raise ValueError from None
+isbn, issn = check_digit("isbn"), check_digit("issn")
 
 
 #: A page: arabic or roman numerals (lower or upper case), optionally with a prefix letter (S12, A3).
