@@ -74,6 +74,35 @@ def test_broken_bib_names_its_line(tmp_path):
     assert caught.value.path.endswith("references.bib") and caught.value.line
 
 
+@pytest.mark.parametrize("field,value,expected", [
+    ("year", "2O00", "a year of digits"), ("year", "c. 2000", "a year of digits"),
+    ("date", "2006-09-31", "that the calendar has"), ("date", "19XX", "YYYY-MM-DD"),
+    ("urldate", "2024-13-01", "that the calendar has"), ("isbn", "978-0-674-02241-7", "check digit"),
+    ("isbn", "978-0-674-0224", "check digit"), ("pages", "299-3x7", "a range with a dash"),
+    ("pagetotal", "43z", "in digits"), ("doi", "doi:10.1000", "a DOI"), ("url", "example.net/page", "http(s) address"),
+    ("issn", "0378-5954", "check digit"),
+])
+def test_a_typed_field_its_reader_cannot_read_is_refused_at_its_line(tmp_path, field, value, expected):
+    bib = tmp_path / "references.bib"
+    bib.write_text("@book{a, author = {Smith, John}, title = {A}, year = {2000}}\n\n@book{b,\n  author = {Roe, R.},\n"
+                   f"  title = {{B}},\n  {field:9} = {{{value}}},\n}}\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        Bibliography(bib)
+    assert caught.value.line == 6 and caught.value.message.startswith(f"entry 'b': {field} {value!r} cannot be read: ")
+    assert expected in caught.value.message
+
+
+@pytest.mark.parametrize("field,value", [("year", "1954"), ("year", "-0044"), ("date", "2006-09-30"), ("date", "2005/2007"),
+                                         ("date", "2005~"), ("urldate", "2024-02-29"), ("isbn", "0-674-01693-9"),
+                                         ("isbn", "9780674022416"), ("pages", "299--337"), ("pages", "xi–xv, 3"),
+                                         ("pagetotal", "432"), ("doi", "10.4159/9780674038691"),
+                                         ("url", "https://example.net/a?b=c"), ("issn", "0378-5955")])
+def test_a_typed_field_in_any_form_its_reader_reads_is_kept(tmp_path, field, value):
+    bib = tmp_path / "references.bib"
+    bib.write_text(f"@book{{b, author = {{Roe, R.}}, title = {{B}}, {field} = {{{value}}}}}\n", encoding="utf-8")
+    assert Bibliography(bib).field("b", field) == value
+
+
 def test_a_style_that_does_not_exist_or_parse_is_refused(tmp_path):
     with pytest.raises(SourceError, match="does not exist"):
         csl_file("no-such-style.csl")

@@ -36,7 +36,13 @@ def test_bad_toml_names_its_line(tmp_path):
     ('[listing]\nsource = "l.txt"\npage = "b.md"\n[[listing.details]]\nlabel = "ISBN"\nprinted = false\nshow_as = "x"\n', 7,
      "unknown key 'show_as' in a details entry"),
     ('[review]\nsource = "x.txt"\n', 1, "[review] has no 'page'"),
-], ids=["misspelt setting", "unknown reader", "unknown section", "misspelt detail key", "no page"])
+    ('[records.r]\ntype = "book"\nISBN = "978-0-674-01693-5"\n', 3, "ISBN '978-0-674-01693-5' cannot be read: expected an ISBN"),
+    ('[cite."author.md"]\nlabel = "A"\nschema = { "@type" = "Person", birthDate = "1941-02-30" }\n', 3,
+     "[cite.\"author.md\"]: birthDate '1941-02-30' cannot be read: expected a date"),
+    ('[cite."book.md"]\nlabel = "B"\nbook_format = "schema.org/Paperback"\n', 3, "expected an http(s) address"),
+    ('[cite."x.md"]\nschema = { affiliation = { url = "www.ucsb.edu" } }\n', 2, "url 'www.ucsb.edu' cannot be read"),
+], ids=["misspelt setting", "unknown reader", "unknown section", "misspelt detail key", "no page", "isbn checksum",
+        "schema date not in the calendar", "book format not an address", "nested address"])
 def test_the_schema_refuses_what_it_does_not_know_with_its_line(tmp_path, text, line, message):
     bad = tmp_path / "editorial.toml"
     bad.write_text(text, encoding="utf-8")

@@ -51,7 +51,7 @@ def replace_in(root: Path, name: str, old: str, new: str) -> None:
 def damage_unrecorded(root):
     path = root / "sources" / REVIEW_NAME
     path.write_text(path.read_text() + "An added sentence.\n")
-    return "differs from its recorded checksum"
+    return "differs from its checksum recorded here"
 
 
 def damage_malformed(root):

@@ -124,5 +124,5 @@ def test_a_work_whose_date_pandoc_could_not_read_has_no_date_in_its_bibl():
     from edition.writers.tei_header import TEI, bibl
     parent = etree.Element("listBibl")
     book = {"id": "o", "type": "book", "title": "A Book", "author": [{"family": "Smith"}]}
-    assert bibl(parent, {**book, "issued": {"date-parts": []}}).find(TEI + "date") is None     # a year "2O00"
+    assert bibl(parent, {**book, "issued": {"date-parts": []}}).find(TEI + "date") is None     # no date parts (a year "2O00" is now refused when the .bib is read)
     assert bibl(parent, {**book, "issued": {"date-parts": [[2000]]}}).find(TEI + "date").get("when") == "2000"

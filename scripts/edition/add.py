@@ -10,7 +10,7 @@ from pathlib import Path
 from .build import checksums
 from . import config
 from .add_entries import bib_entry, plan, section, with_key_in_group
-from .errors import SourceError, shown
+from .errors import SourceError, in_project_terms, shown, standing_for
 from .build.files import write_atomically
 from .pages import READERS, bibliography_of, cited_pages, edit, load_decisions, unlisted
 from .citations.records import Edition
@@ -87,19 +87,12 @@ def tried(files: dict, file: Path, p, root: Path) -> list[str]:
         trial = Path(scratch) / "sources"
         shutil.copytree(sources, trial)
         write_atomically(files, trial)
-
-        def real(message: str) -> str:
-            message = message.replace(shown(trial / p.source), shown(file))
-            return message.replace(shown(trial), shown(sources))
-        try:
+        with standing_for(trial, sources), standing_for(trial / p.source, file):
             decisions = load_decisions(trial / "editorial.toml")
             checksums.verify([d.source for d in decisions.values()], trial, trial / "SHA256SUMS")
             edited = edit(decisions, trial)
             cited_pages(decisions, edited, Edition("edition"))
-            names = unlisted(decisions, trial, p.name, trial / p.source)
-        except SourceError as err:
-            raise SourceError(real(err.path), err.line, err.message) from None
-        return [real(str(name)) for name in names]
+            return [in_project_terms(str(name)) for name in unlisted(decisions, trial, p.name, trial / p.source)]
 
 
 def add(kind: str, file: Path, root: Path = config.ROOT, reviewer: str = "", title: str = "", label: str = "",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config
-from .editorial_schema import OTHER_SECTIONS, PRINT_SETTINGS, SETTINGS, check_entries, settings_of
+from .editorial_schema import OTHER_SECTIONS, SETTINGS, check_entries, check_print, check_typed, settings_of
 from .errors import SourceError
 from .source_text import line_of, read_toml
 from .languages import mark_script
@@ -154,18 +154,8 @@ def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
             reader=reader, description=section.get("description", ""), titles=section.get("titles", []),
             sic=section.get("sic", []), settings=settings_of(reader, section, refuse))
     check_print(data.get("print", {}), path, raw)
+    check_typed(data, path, raw)
     return Decisions(pages, {k: v for k, v in data.items() if k not in pages}, path, raw)
-
-
-def check_print(settings: dict, path: Path, raw: str) -> None:
-    """Refuse a [print] setting the PDF writer does not know, or a value it cannot take."""
-    header = line_of(raw, "[print]") or 0
-    for key, value in settings.items():
-        line = line_of(raw, f"{key} =", after=header) or header or None
-        if key not in PRINT_SETTINGS:
-            raise SourceError(path, line, f"[print]: unknown setting {key!r} (known: {', '.join(PRINT_SETTINGS)})")
-        if value not in PRINT_SETTINGS[key]:
-            raise SourceError(path, line, f"[print]: {key} = {value!r}: expected one of {', '.join(PRINT_SETTINGS[key])}")
 
 
 def phrase_pattern(phrase: str) -> str:

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from .errors import SourceError
+from .source_text import line_of
 
 #: Keys every page section has, whatever its reader.
 PAGE_KEYS = {"source", "page", "title", "description", "titles", "sic", "reader"}
@@ -123,3 +127,46 @@ def check_entries(section: dict, refuse_entry) -> None:
         for index, entry in enumerate(entries):
             if problem := entry_problem(name, entry):
                 refuse_entry(name, index, problem)
+
+
+def typed_problems(data: dict):
+    """(section header, key, what is wrong) for each value of [records.KEY] and [cite."PAGE"] that the
+    reader of its kind cannot read (typed_values): an ISBN, an address, a schema.org date."""
+    from .typed_values import CITE_SETTINGS, CSL_VARIABLES, SCHEMA_PROPERTIES, problem
+
+    def walk(value, kinds):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in kinds and (wrong := problem(kinds[key], key, item)):
+                    yield key, wrong
+                yield from walk(item, kinds)
+        elif isinstance(value, list):
+            for item in value:
+                yield from walk(item, kinds)
+    for section, kinds in (("records", CSL_VARIABLES), ("cite", CITE_SETTINGS)):
+        for name, settings in data.get(section, {}).items():
+            if not isinstance(settings, dict):
+                continue
+            header = f'[{section}."{name}"]' if section == "cite" else f"[{section}.{name}]"
+            found = [*walk({k: v for k, v in settings.items() if k != "schema"}, kinds),
+                     *walk(settings.get("schema", {}), SCHEMA_PROPERTIES)]
+            for key, wrong in found[:1]:
+                yield header, key, wrong
+
+
+def check_print(settings: dict, path: Path, raw: str) -> None:
+    """Refuse a [print] setting the PDF writer does not know, or a value it cannot take."""
+    header = line_of(raw, "[print]") or 0
+    for key, value in settings.items():
+        line = line_of(raw, f"{key} =", after=header) or header or None
+        if key not in PRINT_SETTINGS:
+            raise SourceError(path, line, f"[print]: unknown setting {key!r} (known: {', '.join(PRINT_SETTINGS)})")
+        if value not in PRINT_SETTINGS[key]:
+            raise SourceError(path, line, f"[print]: {key} = {value!r}: expected one of {', '.join(PRINT_SETTINGS[key])}")
+
+
+def check_typed(data: dict, path: Path, raw: str) -> None:
+    """Refuse, at its line, the first typed value of [records] or [cite] its reader cannot read."""
+    for header, key, wrong in typed_problems(data):
+        at = line_of(raw, header) or 0
+        raise SourceError(path, line_of(raw, f"{key} =", after=at) or at or None, f"{header}: {wrong}")

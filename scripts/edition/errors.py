@@ -3,18 +3,54 @@ from __future__ import annotations
 
 import errno
 import re
+from contextlib import contextmanager
 from pathlib import Path
+
+from . import config
 
 #: Exit status of every command that stops on bad input.
 BAD_INPUT_EXIT = 2
 
+#: Scratch folders or files that stand, while a command reads them, for the project's own (./scripts/add
+#: reads a trial copy of sources/): a refusal names the file the editor edits, never the scratch copy.
+STANDING_FOR: dict[Path, Path] = {}
+
+
+@contextmanager
+def standing_for(scratch: Path, real: Path):
+    """While the block runs, a refusal that names ``scratch`` (or a file in it) names ``real`` instead."""
+    STANDING_FOR[Path(scratch).resolve()] = Path(real)
+    try:
+        yield
+    finally:
+        STANDING_FOR.pop(Path(scratch).resolve(), None)
+
 
 def shown(path: Path) -> str:
-    """The path as a reader would type it: relative to the working folder where it can be."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+    """The path as the editor would type it: a scratch copy's as the file it stands for, then relative to
+    the working folder (the project's, for every command) or else to the project, where it can be."""
+    path = Path(path)
+    absolute = path.resolve()
+    for scratch in sorted(STANDING_FOR, key=lambda p: -len(p.parts)):
+        if absolute == scratch or scratch in absolute.parents:
+            path = STANDING_FOR[scratch] / absolute.relative_to(scratch) if absolute != scratch else STANDING_FOR[scratch]
+            absolute = path.resolve()
+            break
+    for base in (Path.cwd(), config.ROOT):
+        try:
+            return str(absolute.relative_to(base.resolve()))
+        except ValueError:
+            pass
+    return str(path)
+
+
+def in_project_terms(text: str) -> str:
+    """A message with every path in it of a scratch copy or inside the project as ``shown`` gives it."""
+    for scratch in sorted(STANDING_FOR, key=lambda p: -len(p.parts)):
+        text = text.replace(str(scratch), shown(scratch))
+    for base in {Path.cwd().resolve(), config.ROOT.resolve()}:
+        text = re.sub(rf"{re.escape(str(base))}/([^\s'\"]*)", lambda m: shown(base / m.group(1)), text)
+    return text
 
 
 class SourceError(Exception):
@@ -23,7 +59,7 @@ class SourceError(Exception):
     def __init__(self, path: Path | str, line: int | None, message: str):
         self.path = shown(Path(path))
         self.line = line
-        self.message = message
+        self.message = in_project_terms(message)
         super().__init__(str(self))
 
     def __str__(self) -> str:

