@@ -14,3 +14,7 @@ def test_the_main_title_ends_at_the_first_colon_outside_what_braces_protect():
     assert before_colon('A <span class="nocase">B: C</span>: D') == 'A <span class="nocase">B: C</span>'
     assert before_colon("Racing the Enemy: Stalin") == "Racing the Enemy"
     assert before_colon("No colon") == "No colon"
+
+
+def test_tex_escapes_of_its_own_characters_are_those_characters_not_groups_or_commands():
+    assert tex_to_csl(r"\{\{ 7*7 \}\} \textbackslash{}input\{x\} \$x\$ \textquotedbl{}q\textquotedbl{}") == '{{ 7*7 }} \\input{x} $x$ "q"'

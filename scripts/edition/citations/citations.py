@@ -185,6 +185,16 @@ def date_parts(record: dict, key: str = "issued") -> list[int]:
     return ((record.get(key) or {}).get("date-parts") or [[]])[0]
 
 
+#: CSL-JSON's rich text markup (CSL 1.0.2), as pandoc's citeproc reads a record: these tags alone are
+#: markup; any other tag or entity in a record's text is its own characters.
+CSL_MARKUP = re.compile(r'</?(?:i|b|sup|sub)>|<span class="nocase">|<span style="font-variant:\s*small-caps;?">|</span>')
+
+
+def text_of(csl: str) -> str:
+    """A record's text (CSL rich text) as characters: its markup left out, nothing else read as HTML."""
+    return CSL_MARKUP.sub("", csl)
+
+
 def plain(html_text: str) -> str:
     """The text of formatted HTML, as a reader would copy it."""
     from lxml import html as lxml_html

@@ -8,7 +8,7 @@ import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer
 
-from .citations import date_parts, plain
+from .citations import date_parts, text_of
 
 #: CSL type -> entry type (Zotero's BibTeX.js reads these as book, bookSection, journalArticle, webpage).
 TYPES = {"book": "book", "chapter": "incollection", "article-journal": "article", "review": "article",
@@ -44,14 +44,19 @@ class BibFile(Writer):
         stream.write(f",\n  {type} = {self.quote(value)}")
 
 
+#: TeX's own characters that latexcodec passes as they are (it escapes %, &, #, _ and ~): written as
+#: the characters, so that a backslash, brace or dollar in a title is printed, never run, grouped or set as math.
+SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "^": r"\textasciicircum{}"}
+
+
 def tex(text: str) -> str:
-    return codecs.encode(text, "ulatex+utf8")
+    return codecs.encode("".join(SPECIALS.get(c, c) for c in text), "ulatex+utf8")
 
 
 def tex_title(text: str) -> str:
     """A CSL title as TeX: what is marked nocase (proper nouns, acronyms) in braces, nothing else."""
     parts = re.split(r'<span class="nocase">(.*?)</span>', text)
-    return "".join(f"{{{tex(plain(part))}}}" if odd else tex(plain(part)) for odd, part in
+    return "".join(f"{{{tex(text_of(part))}}}" if odd else tex(text_of(part)) for odd, part in
                    ((i % 2, part) for i, part in enumerate(parts)) if part)
 
 
@@ -76,7 +81,7 @@ def bibtex(record: dict) -> str:
             continue
         for name in (CONTAINER.get(kind, ()) if field is None else (field,)):
             text = str(value)
-            fields[name] = text if name in VERBATIM else tex_title(text) if name in TITLES else tex(plain(text))
+            fields[name] = text if name in VERBATIM else tex_title(text) if name in TITLES else tex(text_of(text))
     for variable, field in DATES.items():
         parts = date_parts(record, variable)
         if parts:

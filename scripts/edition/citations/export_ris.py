@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import rispy
 
-from .citations import date_parts, plain
+from .citations import date_parts, text_of
 
 #: CSL type -> RIS reference type (Zotero's RIS.js reads these as book, bookSection, journalArticle, webpage).
 TYPES = {"book": "BOOK", "chapter": "CHAP", "article-journal": "JOUR", "review": "JOUR", "review-book": "JOUR",
@@ -48,7 +48,7 @@ def ris(record: dict) -> str:
     entry = {"type_of_reference": kind}
     for variable, tags in TAGS.items():
         if record.get(variable) and kind in tags:
-            entry[tags[kind]] = plain(str(record[variable]))
+            entry[tags[kind]] = text_of(str(record[variable]))
     for role, tag in ROLES[kind].items():
         if record.get(role):
             entry[tag] = [", ".join(p for p in (n.get("family"), n.get("given")) if p) or n.get("literal", "")

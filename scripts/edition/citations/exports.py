@@ -5,7 +5,7 @@ import json
 from urllib.parse import urlencode
 
 from . import export_bibtex, export_ris
-from .citations import date_parts, pandoc, plain
+from .citations import date_parts, pandoc, text_of
 
 #: Download formats: file suffix -> label shown to readers.
 FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
@@ -83,7 +83,7 @@ def coins(record: dict) -> str:
     translator reads it: a book, a chapter of one, or an article (a review, a roundtable's text)."""
     record = catalogued(record)
     kind = record.get("type")
-    title, container = plain(record["title"]), plain(record.get("container-title", ""))
+    title, container = text_of(record["title"]), text_of(record.get("container-title", ""))
     pairs = [("ctx_ver", "Z39.88-2004")]
     if kind in ("book", "chapter"):
         pairs += [("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"), ("rft.genre", "bookitem" if kind == "chapter" else "book")]
@@ -99,5 +99,5 @@ def coins(record: dict) -> str:
     for variable, key in (("publisher", "rft.pub"), ("publisher-place", "rft.place"), ("ISBN", "rft.isbn"),
                           ("collection-title", "rft.series")):
         if record.get(variable):
-            pairs.append((key, plain(str(record[variable]))))
+            pairs.append((key, text_of(str(record[variable]))))
     return urlencode([(k, v) for k, v in pairs if v])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..citations.citations import Bibliography, plain
+from ..citations.citations import Bibliography, plain, text_of
 from ..citations.exports import FORMATS, coins
 from ..editorial import Decisions
 from ..errors import SourceError
@@ -107,7 +107,7 @@ def bibliography_document(bibliography: Bibliography, decisions: Decisions, work
             inlines += [Text(" Download: "),
                         *links([(Place(kind="download", at=f"{key}.{suffix}"), label) for suffix, label in FORMATS.items()], "download")]
             doc.blocks.append(Paragraph(inlines, anchor=f"ref-{key}", role="entry"))
-            annote = plain(works[key].get("annote", ""))
+            annote = text_of(works[key].get("annote", ""))
             if annote:
                 doc.blocks.append(Paragraph([Text(annote)], role="annotation"))
     return doc

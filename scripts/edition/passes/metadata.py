@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..citations.citations import date_parts, plain
+from ..citations.citations import date_parts, text_of
 from ..citations.exports import catalogued
 from ..model import Document
 
@@ -32,17 +32,17 @@ def highwire(record: dict) -> list[list[str]]:
     """The record as [tag, content] pairs; a field the record lacks is left out. Highwire cannot
     name a reviewed work: an untitled review gives its catalogue title."""
     record = catalogued(record)
-    tags = [["citation_title", plain(record["title"])]]
+    tags = [["citation_title", text_of(record["title"])]]
     tags += [["citation_author", name(p)] for p in record.get("author", [])]
     tags += [["citation_editor", name(p)] for p in record.get("editor", [])]
     if record.get("container-title"):
-        tags.append([CONTAINER_TAG.get(record.get("type"), "citation_journal_title"), plain(record["container-title"])])
+        tags.append([CONTAINER_TAG.get(record.get("type"), "citation_journal_title"), text_of(record["container-title"])])
     parts = date_parts(record)
     if parts:
         tags.append(["citation_publication_date", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))])
     for variable, tag in SIMPLE_TAGS.items():
         if record.get(variable):
-            tags.append([tag, plain(str(record[variable]))])
+            tags.append([tag, text_of(str(record[variable]))])
     return tags
 
 
@@ -53,7 +53,7 @@ def reference(record: dict) -> str:
 
 
 def book_schema(record: dict) -> dict:
-    schema = {"@type": "Book", "name": plain(record["title"]),
+    schema = {"@type": "Book", "name": text_of(record["title"]),
               "author": [{"@type": "Person", "name": display_name(p)} for p in record.get("author", [])]}
     if record.get("ISBN"):
         schema["isbn"] = record["ISBN"]
@@ -67,13 +67,13 @@ def book_schema(record: dict) -> dict:
 def review_meta(doc: Document, record: dict, works: dict, cited: list[str]) -> None:
     doc.meta["highwire"] = highwire(record)
     doc.meta["references"] = [reference(works[k]) for k in cited]
-    schema = {"@context": CONTEXT, "@type": "Review", "name": plain(catalogued(record)["title"]),
+    schema = {"@context": CONTEXT, "@type": "Review", "name": text_of(catalogued(record)["title"]),
               "author": [{"@type": "Person", "name": display_name(p)} for p in record.get("author", [])],
-              "citation": [plain(works[k]["title"]) for k in cited]}
+              "citation": [text_of(works[k]["title"]) for k in cited]}
     reviewed_title = record.get("reviewed-title") or (record["title"] if record.get("reviewed-author") else "")
     if reviewed_title:
         reviewed = next((w for w in works.values() if w["title"] == reviewed_title and w is not record), None)
-        schema["itemReviewed"] = book_schema(reviewed) if reviewed else {"@type": "Book", "name": plain(reviewed_title)}
+        schema["itemReviewed"] = book_schema(reviewed) if reviewed else {"@type": "Book", "name": text_of(reviewed_title)}
     if record.get("language"):
         schema["inLanguage"] = record["language"]
     doc.meta["schema"] = schema

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import posixpath
 
-import yaml
 
 from .. import config
-from .markdown_text import FOOTNOTES_HERE, attribute, escape, formatted, link
+from .markdown_text import FOOTNOTES_HERE, attribute, escape, formatted, front_matter, link
 from .markdown_tips import name_preview, start_page, tip
 from ..model import (BlockQuote, BulletList, Link, Cite, Document, Editorial, EditorialNote, Foreign, Heading, Mention,
                      Note, NoteRef, PageStart, Paragraph, Place, Quotation, Table, LineNumber, Sic, Text, Title, Verbatim)
@@ -184,8 +183,7 @@ def write(doc: Document) -> str:
     _page = doc.base or doc.page            # links are written relative to it
     parts = [config.GENERATED_HEADER.format(source=doc.source)]
     if doc.meta:
-        front = yaml.safe_dump(doc.meta, allow_unicode=True, sort_keys=False, width=1000).strip()
-        parts.insert(0, f"---\n{front}\n---")
+        parts.insert(0, f"---\n{front_matter(doc.meta)}\n---")
     parts += [block(b) for b in doc.blocks]
     parts += [note(n) for n in doc.notes]
     if doc.appendix:

@@ -27,6 +27,19 @@ def escape(text: str) -> str:
     return LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit() else m.group(2) + "\\"), text)
 
 
+#: Front matter the engine and theme print into the page's HTML as it stands (MkDocs' page title,
+#: Material's <title> and <meta name="description" content="…">, unescaped): written as HTML text.
+THEME_HTML = ("title", "description")
+
+
+def front_matter(meta: dict) -> str:
+    """A page's front matter as YAML, what the theme prints as HTML escaped (quotes too: an attribute's value)."""
+    import yaml
+    shown = {key: html.escape(value, quote=False).replace('"', "&quot;") if key in THEME_HTML and isinstance(value, str)
+             else value for key, value in meta.items()}
+    return yaml.safe_dump(shown, allow_unicode=True, sort_keys=False, width=1000).strip()
+
+
 def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 

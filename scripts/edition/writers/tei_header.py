@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..citations.citations import date_parts, plain
+from ..citations.citations import date_parts, text_of
 from ..citations.exports import catalogued
 from ..versions.releases import decision_text
 
@@ -51,9 +51,9 @@ def bibl(parent, record: dict, **attrs):
         sub(out, "author", name_of(person))
     for person in record.get("editor", []):
         sub(out, "editor", name_of(person))
-    sub(out, "title", plain(record.get("title", "")), level="a" if record.get("container-title") else "m")
+    sub(out, "title", text_of(record.get("title", "")), level="a" if record.get("container-title") else "m")
     if record.get("container-title"):
-        sub(out, "title", plain(record["container-title"]), level="j" if record.get("type") == "article-journal" else "m")
+        sub(out, "title", text_of(record["container-title"]), level="j" if record.get("type") == "article-journal" else "m")
     if record.get("publisher"):
         sub(out, "publisher", record["publisher"])
     if date_parts(record):
