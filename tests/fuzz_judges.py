@@ -132,12 +132,12 @@ def read_back(files: dict) -> str:
     import pikepdf
     import rispy
     from lxml import etree
-    from pybtex.database import parse_string
+    from pybtex.database.input.bibtex import Parser as BibTeXParser
     for name, content in sorted(files.items()):
         suffix = Path(name).suffix
         try:
             if suffix == ".bib":
-                assert parse_string(content, "bibtex").entries, "no entry"
+                assert BibTeXParser().parse_string(content).entries, "no entry"
             elif suffix == ".ris":
                 assert rispy.loads(content), "no record"
             elif suffix in (".json", ".jsonld"):

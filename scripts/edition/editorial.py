@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config
-from .editorial_schema import OTHER_SECTIONS, SETTINGS, check_entries, check_print, check_typed, settings_of
+from .editorial_schema import (OTHER_SECTIONS, SETTINGS, check_entries, check_page_sections, check_print, check_typed,
+                               settings_of)
 from .errors import SourceError
 from .source_text import line_of, read_toml
 from .languages import mark_script
@@ -154,6 +155,7 @@ def load(path: Path = config.EDITORIAL_FILE) -> Decisions:
             reader=reader, description=section.get("description", ""), titles=section.get("titles", []),
             sic=section.get("sic", []), settings=settings_of(reader, section, refuse))
     check_print(data.get("print", {}), path, raw)
+    check_page_sections(data, path, raw)
     check_typed(data, path, raw)
     return Decisions(pages, {k: v for k, v in data.items() if k not in pages}, path, raw)
 

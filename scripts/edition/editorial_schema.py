@@ -170,3 +170,26 @@ def check_typed(data: dict, path: Path, raw: str) -> None:
     for header, key, wrong in typed_problems(data):
         at = line_of(raw, header) or 0
         raise SourceError(path, line_of(raw, f"{key} =", after=at) or at or None, f"{header}: {wrong}")
+
+
+#: The sections that make a page of their own, and the settings each must give (the Bibliography is always made).
+PAGE_SECTIONS = {"bibliography": {"page": str, "title": str, "groups": list},
+                 "series": {"page": str, "title": str},
+                 "index": {"title": str, "works_intro": str}}
+
+
+def check_page_sections(data: dict, path: Path, raw: str) -> None:
+    """Refuse a page section without a setting its page needs, or with one of the wrong kind; and a file
+    without [bibliography], at its last line."""
+    if "bibliography" not in data:
+        raise SourceError(path, max(1, len(raw.rstrip().split("\n"))),
+                          "no [bibliography] section: the Bibliography page needs its page, title and groups")
+    for name, keys in PAGE_SECTIONS.items():
+        section = data.get(name)
+        if section is None:
+            continue
+        header = line_of(raw, f"[{name}]") or line_of(raw, f"[{name}.") or None
+        for key, kind in keys.items():
+            if not isinstance(section, dict) or not isinstance(section.get(key), kind) or not section.get(key):
+                at = line_of(raw, f"{key} =", after=header or 0) if isinstance(section, dict) and key in section else None
+                raise SourceError(path, at or header, f"[{name}] needs {key} ({'a list' if kind is list else 'text'})")

@@ -43,7 +43,9 @@ def _wrong(keys: tuple, value) -> str:
     """'' when the setting's value is what it must be; else what is wrong with it."""
     name = keys[-1]
     if name == "site_name":
-        return "" if isinstance(value, str) and value.strip() else "site_name: expected the edition's name"
+        if isinstance(value, str) and value.strip() and "\n" not in value and value.count("{") == value.count("}"):
+            return ""
+        return "site_name: expected the edition's name, on one line, its braces paired"
     if name in ("site_url", "licence"):
         if value is None or (isinstance(value, str) and "\n" not in value and (name != "site_url" or not value
                                                                              or re.match(r"https?://\S+$", value))):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date as calendar_date
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 
@@ -36,6 +37,7 @@ def date(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=4096)      # pyparsing takes tens of milliseconds a date; a file holds the same ones each build
 def edtf(value: str):
     from edtf import parse_edtf
     from edtf.parser.edtf_exceptions import EDTFParseException

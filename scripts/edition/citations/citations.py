@@ -10,7 +10,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import pybtex.errors
-from pybtex.database import parse_string
+from pybtex.database.input.bibtex import Parser as BibTeXParser
 from pybtex.scanner import PybtexError, PybtexSyntaxError
 
 from .. import config
@@ -57,7 +57,7 @@ class Bibliography:
         text = "\n".join(line.text for line in read_lines(self.file))   # UTF-8, any line ends, no BOM
         try:
             pybtex.errors.set_strict_mode(True)   # a syntax error is an error, not a warning
-            self.data = parse_string(text, "bibtex")
+            self.data = BibTeXParser().parse_string(text)   # the parser itself: parse_string looks up its plugin each time
         except PybtexSyntaxError as err:
             raise SourceError(self.file, err.lineno, f"not valid BibTeX: {err.args[0] if err.args else err}") from None
         except PybtexError as err:

@@ -100,6 +100,16 @@ def protected(text: str) -> str:
     return re.sub(r"\{([^{}]*)\}", lambda m: NOCASE.format(m.group(1)), text)
 
 
+def unbalanced(text: str) -> bool:
+    """Whether a text's braces do not pair, in order: no BibTeX reader could read it back."""
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return True
+    return depth != 0
+
+
 def csl_date(iso: str) -> dict:
     return {"date-parts": [[int(part) for part in iso.split("-")]]}
 
@@ -109,6 +119,9 @@ def check(record: dict, where: Path, line: int | None) -> dict:
     download could not say (its type, or a creator in its role)."""
     if not record.get("title"):
         raise SourceError(where, line, f"record {record.get('id')!r} has no title")
+    if unbalanced(re.sub(r'<span class="nocase">.*?</span>', "", record["title"])):
+        raise SourceError(where, line, f"record {record.get('id')!r}: its title has a brace without its pair "
+                                       "(braces mark what keeps its case: {Racing the Enemy})")
     if record.get("type") not in UNSIGNED and not any(record.get(k) for k in REQUIRED_CREATORS):
         raise SourceError(where, line, f"record {record.get('id')!r} has no author or editor")
     if record.get("type") in UNSIGNED[1:] and record.get("editor") and not record.get("author"):

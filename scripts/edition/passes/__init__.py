@@ -86,6 +86,9 @@ def with_index_page(documents: list, ctx: PassContext) -> list:
     """The Index page, with links to every place of the texts that names each entry or work."""
     if not ctx.bibliography_page or ctx.register is None or not ctx.register.entries:
         return documents
+    if "index" not in ctx.decisions.sections:
+        raise SourceError(ctx.decisions.file, max(1, len(ctx.decisions.raw.rstrip().split("\n"))),
+                          f"no [index] section: the Index of {ctx.register.file.name}'s entries needs its title and works_intro")
     settings = index_settings(ctx.decisions)
     texts = [doc for doc in documents if doc.page != settings["bibliography"]]
     return documents + [index_document(ctx.register, texts, page_labels(ctx), settings, ctx.bibliography, ctx.works,
