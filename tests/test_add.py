@@ -16,6 +16,8 @@ from conftest import PUBLISHED, ROOT
 from edition import config
 from edition.__main__ import main
 from edition.build.site_build import build_site
+from edition.citations.citations import plain
+from edition.errors import shown
 
 VARIETY = ROOT / "tests" / "corpus" / "review-variety.txt"
 PAGE, KEY = "review-racing-the-enemy", "review-racing-the-enemy"
@@ -123,6 +125,53 @@ def test_zotero_imports_each_download_of_the_unsigned_review_whole(added, zotero
         (item,) = zotero.imported(str(root / "site" / "cite" / f"{PAGE}.{suffix}"))["items"]
         assert item["itemType"] == "journalArticle" and "Racing the Enemy" in item["title"]
         assert not [c for c in item.get("creators", []) if c["creatorType"] == "author"], item
+
+
+def test_add_lists_each_cited_work_no_entry_is_linked_to_with_where_to_act(added):
+    root, said = added
+    want = tomllib.loads(VARIETY.with_suffix(".expect.toml").read_text(encoding="utf-8"))
+    source = VARIETY.read_text(encoding="utf-8").splitlines()
+    text = shown(VARIETY)            # the file as add was given it
+    listed = [line for line in said.splitlines() if line.startswith(f"{text}:") and "names.toml" not in line]
+    at = {line: int(line.removeprefix(f"{text}:").split(":")[0]) for line in listed}
+    editorial = (root / "sources" / "editorial.toml").read_text(encoding="utf-8").splitlines()
+    section = editorial.index(f"[{PAGE}]") + 1
+    bib_end = len((root / "sources" / "references.bib").read_text(encoding="utf-8").splitlines()) + 1
+    for line in listed:              # where to act: the text's section, the end of references.bib
+        assert f"editorial.toml:{section} " in line, line
+        assert "references.bib:" not in line or f"references.bib:{bib_end}," in line, line
+    # Each page reference of the text, at a line that holds it.
+    for ref in want["cited"]:
+        assert any(f"“{ref}”" in line and ref in source[at[line] - 1] for line in listed), (ref, listed)
+    # A note that says only "ibid." cites the work of the note before: that note is listed once, with them.
+    ibids = [n for n, text in enumerate(want["notes"], 1) if text.lower().startswith("ibid")]
+    assert ibids
+    for n in ibids:
+        first = max(k for k in range(1, n) if k not in ibids)
+        (line,) = [line for line in listed if f" n. {first} “" in line]
+        assert source[at[line] - 1].startswith(f"{first} {want['notes'][first - 1]}") and f"n. {n}" in line
+        assert not [line for line in listed if f" n. {n} “" in line]
+    # A work references.bib has, whose title a note gives, is named by its key.
+    from edition.pages import bibliography_of, load_decisions
+    decisions = load_decisions(root / "sources" / "editorial.toml")
+    folded = " ".join(" ".join(source).split())
+    for key, record in bibliography_of(decisions, root / "sources").records.items():
+        title = plain(record.get("title", "")).split(":")[0]
+        if len(title.split()) > 1 and title in folded and key != KEY:
+            assert any(f"cites {key}," in line for line in listed), (key, listed)
+
+
+def test_the_edition_as_it_stands_links_every_citation_of_its_texts():
+    """The same list, of the edition's own texts: every page reference, "ibid." and cited title is linked."""
+    from edition.pages import edit, load_decisions
+    from edition.passes.uncited import grammar, uncited
+    from edition.source_text import read_lines
+    decisions = load_decisions(ROOT / "sources" / "editorial.toml")
+    assert all(grammar(decisions))          # the edition says how its texts cite: else nothing is found
+    edited = edit(decisions, ROOT / "sources")
+    labels = {page: s.get("label", page) for page, s in decisions.sections.get("cite", {}).items()}
+    lines = {e.source_label: [line.text for line in read_lines(ROOT / "sources" / e.source)] for e in decisions.values()}
+    assert uncited(edited.documents, labels, decisions, edited.bibliography, lines) == []
 
 
 @pytest.mark.parametrize("case", ["missing", "directory", "binary", "empty", "not UTF-8", "label taken", "in the edition",
