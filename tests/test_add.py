@@ -174,6 +174,79 @@ def test_the_edition_as_it_stands_links_every_citation_of_its_texts():
     assert uncited(edited.documents, labels, decisions, edited.bibliography, lines) == []
 
 
+#: A title of its own for the tests' review (--title), and the page and key add names from it.
+OWN_TITLE = "A Change of Scene in Washington"
+TITLED = "review-a-change-of-scene-in-washington"
+
+
+@pytest.fixture(scope="module")
+def titled(tmp_path_factory):
+    """The tests' review added with --title (and no reviewer), then built."""
+    root = project(tmp_path_factory.mktemp("titled"))
+    patch, capture = pytest.MonkeyPatch(), io.StringIO()
+    patch.setattr(config, "ROOT", root)
+    with contextlib.redirect_stdout(capture):
+        status = main(["add", "review", str(VARIETY), "--title", OWN_TITLE])
+    patch.undo()
+    assert status == 0, capture.getvalue()
+    build_site(root, site_url=PUBLISHED)
+    from edition.pages import bibliography_of, load_decisions
+    records = bibliography_of(load_decisions(root / "sources" / "editorial.toml"), root / "sources").records
+    (reviewed,) = {r["reviewed"] for r in tomllib.loads((root / "sources" / "editorial.toml").read_text(
+        encoding="utf-8"))["records"].values() if r.get("reviewed")}
+    return root, records[reviewed]
+
+
+def test_a_titled_review_is_cited_by_its_title_and_the_work_it_reviews_in_the_cite_box_and_the_bibliography(titled):
+    root, work = titled
+    book, author = plain(work["title"]), work["author"][0]["family"]
+    page = lxml_html.fromstring((root / "site" / TITLED / "index.html").read_bytes())
+    cite_box = " ".join(page.xpath('//*[contains(@class, "cite-forms")]')[0].text_content().split())
+    assert f"{OWN_TITLE}, unsigned review of {book}, by " in cite_box and author in cite_box, cite_box
+    bibliography = lxml_html.fromstring((root / "site" / "bibliography" / "index.html").read_bytes())
+    entry = " ".join(bibliography.xpath(f'//*[@id="ref-{TITLED}"]')[0].text_content().split())
+    assert entry.startswith(OWN_TITLE) and entry.lower().count("review of") == 1 and book in entry, entry
+    assert page.xpath('//meta[@name="citation_title"]/@content') == [OWN_TITLE]
+    assert not page.xpath('//meta[@name="citation_author"]')
+    coins = " ".join(bibliography.xpath(f'//*[@id="ref-{TITLED}"]//span[@class="Z3988"]/@title'))
+    assert "rft.atitle=" + OWN_TITLE.replace(" ", "+") in coins and "rft.au" not in coins
+
+
+def test_a_titled_reviews_downloads_tei_and_pdf_carry_its_title_and_the_reviewed_work(titled):
+    root, work = titled
+    book, author = plain(work["title"]), work["author"][0]["family"]
+    (record,) = json.loads((root / "site" / "cite" / f"{TITLED}.json").read_text(encoding="utf-8"))
+    assert record["title"] == OWN_TITLE and plain(record["reviewed-title"]) == book
+    assert [n["family"] for n in record["reviewed-author"]] == [author] and "author" not in record
+    bib = (root / "site" / "cite" / f"{TITLED}.bib").read_text(encoding="utf-8")
+    ris = (root / "site" / "cite" / f"{TITLED}.ris").read_text(encoding="utf-8")
+    assert OWN_TITLE in bib and "note = {[Review of]" in bib and author in bib and "author =" not in bib
+    assert f"TI  - {OWN_TITLE}" in ris and "N1  - [Review of]" in ris and author in ris and "\nAU  -" not in ris
+    tei = etree.parse(str(root / "site" / "tei" / f"{TITLED}.xml"))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    (bibl,) = tei.xpath("//t:sourceDesc/t:bibl[t:title]", namespaces=ns)[:1]
+    assert bibl.xpath("string(t:title)", namespaces=ns) == OWN_TITLE and not bibl.xpath("t:author", namespaces=ns)
+    assert bibl.xpath("string(t:relatedItem[@type='reviewed']/t:bibl/t:title)", namespaces=ns) == book
+    from test_pdf_writer import page_texts
+    first = " ".join(page_texts(root / "site" / "pdf" / f"{TITLED}.pdf")[0].split())
+    assert f"{OWN_TITLE}, unsigned review of" in first, first[:400]
+
+
+def test_zotero_imports_each_download_of_the_titled_review_whole(titled, zotero):
+    root, work = titled
+    author = work["author"][0]["family"]
+    items = {suffix: zotero.imported(str(root / "site" / "cite" / f"{TITLED}.{suffix}"))["items"]
+             for suffix in ("bib", "ris", "json")}
+    for suffix, (item, *notes) in items.items():
+        assert [n["itemType"] for n in notes] == ([] if suffix == "json" else ["note"]), (suffix, notes)
+        assert item["itemType"] == "journalArticle" and item["title"] == OWN_TITLE, (suffix, item)
+        assert not [c for c in item.get("creators", []) if c["creatorType"] == "author"], item
+    # CSL-JSON has the reviewed author's role; BibTeX (its note) and RIS (RI) carry the reviewed work as text.
+    assert [c["lastName"] for c in items["json"][0]["creators"] if c["creatorType"] == "reviewedAuthor"] == [author]
+    for suffix in ("bib", "ris"):
+        assert author in items[suffix][1]["note"] and "Review of" in items[suffix][1]["note"], items[suffix]
+
+
 @pytest.mark.parametrize("case", ["missing", "directory", "binary", "empty", "not UTF-8", "label taken", "in the edition",
                                   "does not convert"])
 def test_add_refuses_bad_input_with_one_line_and_writes_nothing(case, tmp_path, monkeypatch, capsys):

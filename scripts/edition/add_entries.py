@@ -66,9 +66,6 @@ def plan(kind: str, reviewer: str, title: str, label: str, bibliography, records
     if len(reviewed) != 1:
         raise SourceError("--title", None, "cannot tell which work the review reviews: the edition's reviews review "
                                            f"{', '.join(reviewed) or 'none'} ([records.KEY] reviewed = KEY)")
-    if title:       # exports.problem: BibTeX and RIS cannot say a review's own title and the reviewed author both
-        raise SourceError("--title", None, "a review with a title of its own cannot yet be cited with the work it "
-                                           "reviews in every download: add it untitled, then give its title by hand")
     key = reviewed[0]
     record = bibliography.records[key]
     short = record.get("title-short") or record.get("title", "")
@@ -76,10 +73,10 @@ def plan(kind: str, reviewer: str, title: str, label: str, bibliography, records
     by = " and ".join(" ".join(p for p in (n.get("given"), n.get("family"), n.get("literal")) if p)
                       for n in record.get("author", []))
     family = reviewer.split()[-1] if reviewer else ""
-    name = "review-" + slug(family or short)
+    name = "review-" + slug(family or title or short)
     raw_title = bibliography.field(key, "title")
     printed = re.sub(r"[{}]", "", raw_title)
-    out = Plan(kind, name, label or (f"{family}'s review" if family else f"Review of {short}"),
+    out = Plan(kind, name, label or (f"{family}'s review" if family else title or f"Review of {short}"),
                title or f"[Review of] {by}, {printed}", reviewer, title, key, raw_title, by)
     if not reviewer:
         out.unknown.append(("reviewer", f"{NOT_KNOWN} (the review names none): with a name, add `reviewer` and an "
@@ -101,7 +98,7 @@ def section(p: Plan) -> str:
     lines += [f'[cite."{p.page}"]', f"label = {toml_string(p.label)}"]
     if p.kind == "review":
         lines += [f"work = {toml_string(p.key)}", f"[records.{p.key}]", 'type = "review-book"',
-                  f"reviewed = {toml_string(p.reviewed)}", "untitled = true"]
+                  f"reviewed = {toml_string(p.reviewed)}"] + ([] if p.own_title else ["untitled = true"])
     else:
         lines.append(f"title = {toml_string(p.title)}")
     return "\n".join(lines) + "\n"
@@ -109,7 +106,7 @@ def section(p: Plan) -> str:
 
 def bib_entry(p: Plan, received: str) -> str:
     """The review's .bib entry: a catalogue title (or its own), its author if named, what it rests on."""
-    title = bib_braced(p.own_title) if p.own_title else f"[Review of] {{{bib_braced(p.reviewed_by)}}}, {p.reviewed_title}"
+    title = f"{{{bib_braced(p.own_title)}}}" if p.own_title else f"[Review of] {{{bib_braced(p.reviewed_by)}}}, {p.reviewed_title}"
     given, _, family = p.reviewer.rpartition(" ")
     fields = [("author", bib_braced(f"{family}, {given}" if given else family)), ("title", title),
               ("annote", f"Only the source: {received}, added by ./scripts/add. Its "
