@@ -247,6 +247,32 @@ def test_zotero_imports_each_download_of_the_titled_review_whole(titled, zotero)
         assert author in items[suffix][1]["note"] and "Review of" in items[suffix][1]["note"], items[suffix]
 
 
+def test_a_listing_added_with_its_title_builds_its_pages_and_git_sees_what_add_wrote(tmp_path):
+    root = project(tmp_path / "p")
+    edition = (ROOT / "sources" / "listing-racing-the-enemy.txt").read_text(encoding="utf-8")
+    listing = tmp_path / "listing.txt"          # the same scrape's layout, its bytes its own
+    listing.write_text(edition + "\n", encoding="utf-8")
+    patch, capture = pytest.MonkeyPatch(), io.StringIO()
+    patch.setattr(config, "ROOT", root)
+    with contextlib.redirect_stdout(capture):
+        status = main(["add", "listing", str(listing), "--title", "Racing the Enemy, listed again"])
+    patch.undo()
+    said = capture.getvalue()
+    assert status == 0, said
+    wrote = {line.removeprefix("wrote ").removeprefix(str(root) + "/") for line in said.splitlines() if line.startswith("wrote ")}
+    assert changed(root) == wrote and "sources/listing-racing-the-enemy-listed-again.txt" in wrote
+    assert "mkdocs.yml:" in said and "in no menu" in said        # left for the editors: where it goes
+    build_site(root, site_url=PUBLISHED)
+    def paragraphs(page):        # a listing's description, by its numbered paragraphs
+        tree = lxml_html.fromstring((root / "site" / page / "index.html").read_bytes())
+        return [" ".join(p.text_content().split()) for p in tree.xpath('//p[starts-with(@id, "p")]')]
+    added_page, book = paragraphs("listing-racing-the-enemy-listed-again"), paragraphs("book")
+    assert added_page and added_page == book       # the same scrape: the edition's own listing's words
+    author = lxml_html.fromstring((root / "site" / "listing-racing-the-enemy-listed-again-author" / "index.html").read_bytes())
+    assert author.xpath("//h1")
+    assert (root / "site" / "pdf" / "listing-racing-the-enemy-listed-again.pdf").exists()
+
+
 @pytest.mark.parametrize("case", ["missing", "directory", "binary", "empty", "not UTF-8", "label taken", "in the edition",
                                   "does not convert"])
 def test_add_refuses_bad_input_with_one_line_and_writes_nothing(case, tmp_path, monkeypatch, capsys):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .build import checksums
 from . import config
-from .add_entries import bib_entry, plan, section, with_key_in_group
+from .add_entries import bib_entry, layout_of, plan, section, with_key_in_group
 from .errors import SourceError, shown
 from .build.files import write_atomically
 from .pages import READERS, bibliography_of, cited_pages, edit, load_decisions, unlisted
@@ -65,6 +65,10 @@ def additions(kind: str, file: Path, root: Path, reviewer: str = "", title: str 
     decisions = load_decisions(sources / "editorial.toml")
     bibliography = bibliography_of(decisions, sources)
     p = plan(kind, reviewer.strip(), title.strip(), label.strip(), bibliography, decisions.sections.get("records", {}))
+    if kind == "listing":
+        p.reading = layout_of(decisions, kind, data.decode("utf-8"))
+        p.unknown.append(("its layout", "read as the edition's other listing reads its scrape (section labels, details, "
+                                        "furniture): check them"))
     refuse_taken(p, file, data, sources, decisions, bibliography)
     text = decisions.raw + ("\n" if not decisions.raw.endswith("\n") else "")
     if kind == "review":
@@ -133,6 +137,10 @@ def add(kind: str, file: Path, root: Path = config.ROOT, reviewer: str = "", tit
         out.append(f"{shown(sources / 'editorial.toml')}:{at}: {what}: {why}")
     out.append(f"{shown(sources / 'editorial.toml')}:{at}: titles to italicise, [sic], page references (links), "
                "note expansions: the editors' judgement")
+    if kind != "review":        # mkdocs.yml's not_in_nav takes its pages: the series page lists only reviews
+        nav = line_of((root / "mkdocs.yml").read_text(encoding="utf-8"), "nav:")
+        out.append(f"{shown(root / 'mkdocs.yml')}:{nav}: its pages ({p.page}, and the others it makes) are in no menu: "
+                   "link them where the editors want them")
     out += [f"{name} (no entry of names.toml covers it)" for name in names]
     out += to_link(cited, shown(file), sources, files, at, p.name)
     out.append("then: ./scripts/build, and commit sources/ and docs/ (with sources/anchors.json)")
