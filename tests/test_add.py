@@ -46,18 +46,25 @@ def run_add(root, monkeypatch, capsys, *args) -> tuple[int, str, str]:
     return status, out, err
 
 
-@pytest.fixture(scope="module")
-def added(tmp_path_factory):
-    root = project(tmp_path_factory.mktemp("add"))
+def add_in(root, *args) -> tuple[str, set[str]]:
+    """./scripts/add ARGS in the project copy ``root``, which must succeed: what it said, and the files it
+    said it wrote, which must be exactly those git sees changed."""
     patch, capture = pytest.MonkeyPatch(), io.StringIO()
     patch.setattr(config, "ROOT", root)
     with contextlib.redirect_stdout(capture):
-        status = main(["add", "review", str(VARIETY)])
+        status = main(["add", *map(str, args)])
     patch.undo()
     said = capture.getvalue()
     assert status == 0, said
     wrote = {line.removeprefix("wrote ").removeprefix(str(root) + "/") for line in said.splitlines() if line.startswith("wrote ")}
     assert changed(root) == wrote                   # git sees exactly what add said it wrote
+    return said, wrote
+
+
+@pytest.fixture(scope="module")
+def added(tmp_path_factory):
+    root = project(tmp_path_factory.mktemp("add"))
+    said, wrote = add_in(root, "review", VARIETY)
     assert main_again(root) == 2 and changed(root) == wrote    # a second run refuses and changes nothing
     build_site(root, site_url=PUBLISHED)
     return root, said
@@ -183,12 +190,7 @@ TITLED = "review-a-change-of-scene-in-washington"
 def titled(tmp_path_factory):
     """The tests' review added with --title (and no reviewer), then built."""
     root = project(tmp_path_factory.mktemp("titled"))
-    patch, capture = pytest.MonkeyPatch(), io.StringIO()
-    patch.setattr(config, "ROOT", root)
-    with contextlib.redirect_stdout(capture):
-        status = main(["add", "review", str(VARIETY), "--title", OWN_TITLE])
-    patch.undo()
-    assert status == 0, capture.getvalue()
+    add_in(root, "review", VARIETY, "--title", OWN_TITLE)
     build_site(root, site_url=PUBLISHED)
     from edition.pages import bibliography_of, load_decisions
     records = bibliography_of(load_decisions(root / "sources" / "editorial.toml"), root / "sources").records
@@ -252,15 +254,8 @@ def test_a_listing_added_with_its_title_builds_its_pages_and_git_sees_what_add_w
     edition = (ROOT / "sources" / "listing-racing-the-enemy.txt").read_text(encoding="utf-8")
     listing = tmp_path / "listing.txt"          # the same scrape's layout, its bytes its own
     listing.write_text(edition + "\n", encoding="utf-8")
-    patch, capture = pytest.MonkeyPatch(), io.StringIO()
-    patch.setattr(config, "ROOT", root)
-    with contextlib.redirect_stdout(capture):
-        status = main(["add", "listing", str(listing), "--title", "Racing the Enemy, listed again"])
-    patch.undo()
-    said = capture.getvalue()
-    assert status == 0, said
-    wrote = {line.removeprefix("wrote ").removeprefix(str(root) + "/") for line in said.splitlines() if line.startswith("wrote ")}
-    assert changed(root) == wrote and "sources/listing-racing-the-enemy-listed-again.txt" in wrote
+    said, wrote = add_in(root, "listing", listing, "--title", "Racing the Enemy, listed again")
+    assert "sources/listing-racing-the-enemy-listed-again.txt" in wrote
     assert "mkdocs.yml:" in said and "in no menu" in said        # left for the editors: where it goes
     build_site(root, site_url=PUBLISHED)
     def paragraphs(page):        # a listing's description, by its numbered paragraphs
