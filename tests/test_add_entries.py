@@ -36,6 +36,16 @@ def test_the_entries_read_back_as_toml_and_bibtex_with_no_field_invented():
         assert [str(a) for a in entry.persons.get("author", [])] == (["Gordin, Michael D."] if reviewer else [])
 
 
+def test_a_titled_review_is_named_by_its_title_and_keeps_it_as_given():
+    titled = plan("review", "", "A Change of Scene", "", BIBLIOGRAPHY, RECORDS)
+    assert (titled.name, titled.label, titled.title) == ("review-a-change-of-scene", "A Change of Scene", "A Change of Scene")
+    assert tomllib.loads(section(titled))["records"][titled.key] == {"type": "review-book", "reviewed": "hasegawa2005racing"}
+    entry = parse_string(bib_entry(titled, "x.txt"), "bibtex").entries[titled.key]
+    assert entry.fields["title"] == "{A Change of Scene}" and "author" not in entry.persons
+    signed = plan("review", "Michael D. Gordin", "A Change of Scene", "", BIBLIOGRAPHY, RECORDS)
+    assert (signed.name, signed.label) == ("review-gordin", "Gordin's review")
+
+
 def test_the_key_joins_the_group_of_the_other_reviews_of_its_work():
     text = '[[bibliography.groups]]\nkeys = ["a"]\n[[bibliography.groups]]\nkeys = [\n  "b",\n]\n'
     groups = tomllib.loads(text)["bibliography"]["groups"]

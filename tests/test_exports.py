@@ -110,6 +110,7 @@ def test_what_no_download_can_say_is_named():
     review = {**book, "type": "review-book", "reviewed-author": [{"family": "B"}]}
     assert "BibTeX download cannot say who its 'reviewed-author' is" in problem(review)
     assert problem({**review, "catalogue-title": "[Review of] B, T"}) is None
+    assert problem({**review, "reviewed-title": "R"}) is None        # a titled review: the work as a note
     assert "'editor'" in problem({"id": "w", "type": "webpage", "title": "T", "editor": [{"family": "E"}]})
 
 

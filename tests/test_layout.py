@@ -13,7 +13,7 @@ STAGES = ("readers", "passes", "writers", "site_steps")
 #: The ground's rooms by concern, each a package, with a module the room must hold.
 ROOMS = {"citations": "records", "build": "publish", "versions": "releases", "register": "names"}
 #: Each part imports only itself and the ground, never the entry modules that run the whole pipeline.
-ENTRY = {"__main__", "pages", "build.site_build", "add", "serve"}
+ENTRY = {"__main__", "pages", "build.site_build", "add", "serve", "serve_books"}
 MOST_LINES = 220       # "about 200"
 
 

@@ -26,10 +26,11 @@ def test_a_review_names_the_work_it_reviews(bibliography):
     assert review["catalogue-title"] == bibliography.records["butow1954"]["title"]
     with pytest.raises(SourceError, match="reviews 'nobody'"):
         works(bibliography, {"butow1954": {"reviewed": "nobody"}}, EDITORIAL, lambda needle: 3)
-    # A review with a title of its own names the reviewed title, which BibTeX and RIS cannot say.
-    with pytest.raises(SourceError, match="editorial.toml:3: .*cannot say who its 'reviewed-author' is"):
-        works(bibliography, {"butow1954": {"type": "review-book", "reviewed": "hasegawa2005racing"}}, EDITORIAL,
-              lambda needle: 3)
+    # A review with a title of its own keeps it, and names the reviewed title and author.
+    titled = works(bibliography, {"butow1954": {"type": "review-book", "reviewed": "hasegawa2005racing"}}, EDITORIAL,
+                   lambda needle: 3)["butow1954"]
+    assert titled["title"] == bibliography.records["butow1954"]["title"] and "catalogue-title" not in titled
+    assert titled["reviewed-title"] == book["title"] and titled["reviewed-author"] == book["author"]
     with pytest.raises(SourceError, match="untitled but reviews nothing"):
         works(bibliography, {"butow1954": {"untitled": True}}, EDITORIAL, lambda needle: 3)
 
@@ -52,6 +53,19 @@ def test_an_unsigned_review_is_cited_by_what_it_reviews_in_notes_and_bibliograph
     (note,), entries = bibliography.format([review], [(review["id"], "")])
     for said in (note, entries[review["id"]]):        # citeproc's words, the description said once
         assert said.count("eview of") == 1 and "by Tsuyoshi Hasegawa" in said and said.startswith("Unsigned review of"), said
+
+
+def test_a_titled_review_is_cited_as_chicago_cites_one_by_its_title_then_the_work_it_reviews(bibliography):
+    """Signed, in a journal: Author, "Title," review of *Book*, by Book Author, Journal; unsigned: its title first."""
+    book = bibliography.records["hasegawa2005racing"]
+    review = {"id": "r", "type": "review-book", "title": "A Change of Scene", "reviewed-title": book["title"],
+              "reviewed-author": book["author"], "author": [{"family": "Gordin", "given": "Michael D."}],
+              "container-title": "H-Diplo"}
+    for record, opening in ((review, "Michael D. Gordin, <span>“A Change of Scene,”</span> review of <em>"),
+                            ({k: v for k, v in review.items() if k != "author"}, "<span>“A Change of Scene,”</span> unsigned review of <em>")):
+        (note,), entries = bibliography.format([check(record, EDITORIAL, 1)], [("r", "")])
+        assert note.startswith(opening) and ", by Tsuyoshi Hasegawa, <em>H-Diplo</em>" in note, note
+        assert entries["r"].lower().count("review of") == 1 and "by Tsuyoshi Hasegawa" in entries["r"], entries["r"]
 
 
 def test_a_web_page_of_the_edition_names_no_one_the_edition_does_not_name():

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from .build import checksums
 from . import config
-from .add_entries import bib_entry, plan, section, with_key_in_group
+from .add_entries import bib_entry, layout_of, plan, section, with_key_in_group
 from .errors import SourceError, in_project_terms, shown, standing_for
 from .build.files import write_atomically
 from .pages import READERS, bibliography_of, cited_pages, edit, load_decisions, unlisted
+from .passes.uncited import uncited
 from .citations.records import Edition
-from .source_text import decode, line_of
+from .source_text import decode, line_of, read_lines
 
 #: The files of sources/ that adding a text changes, besides the text itself.
 CHANGED = ("SHA256SUMS", "editorial.toml", "references.bib")
@@ -64,6 +65,10 @@ def additions(kind: str, file: Path, root: Path, reviewer: str = "", title: str 
     decisions = load_decisions(sources / "editorial.toml")
     bibliography = bibliography_of(decisions, sources)
     p = plan(kind, reviewer.strip(), title.strip(), label.strip(), bibliography, decisions.sections.get("records", {}))
+    if kind == "listing":
+        p.reading = layout_of(decisions, kind, data.decode("utf-8"))
+        p.unknown.append(("its layout", "read as the edition's other listing reads its scrape (section labels, details, "
+                                        "furniture): check them"))
     refuse_taken(p, file, data, sources, decisions, bibliography)
     text = decisions.raw + ("\n" if not decisions.raw.endswith("\n") else "")
     if kind == "review":
@@ -79,9 +84,10 @@ def additions(kind: str, file: Path, root: Path, reviewer: str = "", title: str 
     return p, files
 
 
-def tried(files: dict, file: Path, p, root: Path) -> list[str]:
+def tried(files: dict, file: Path, p, root: Path) -> tuple[list[str], list]:
     """The edition read whole with the new files in a scratch copy of sources/ (the text converted, every
-    record checked); a refusal names FILE or the file of sources/ it is about. Returns the names no entry covers."""
+    record checked); a refusal names FILE or the file of sources/ it is about. Returns the names no entry
+    covers, and the places of the text that cite a work no entry is linked to."""
     sources = root / "sources"
     with tempfile.TemporaryDirectory() as scratch:
         trial = Path(scratch) / "sources"
@@ -92,7 +98,12 @@ def tried(files: dict, file: Path, p, root: Path) -> list[str]:
             checksums.verify([d.source for d in decisions.values()], trial, trial / "SHA256SUMS")
             edited = edit(decisions, trial)
             cited_pages(decisions, edited, Edition("edition"))
-            return [in_project_terms(str(name)) for name in unlisted(decisions, trial, p.name, trial / p.source)]
+            names = unlisted(decisions, trial, p.name, trial / p.source)
+            labels = {page: s.get("label", page) for page, s in decisions.sections.get("cite", {}).items()}
+            text = [doc for doc in edited.documents if doc.source == f"sources/{p.source}"]
+            lines = {f"sources/{p.source}": [line.text for line in read_lines(trial / p.source)]}
+            cited = uncited(text, labels, decisions, edited.bibliography, lines)
+            return [in_project_terms(str(name)) for name in names], cited
 
 
 def add(kind: str, file: Path, root: Path = config.ROOT, reviewer: str = "", title: str = "", label: str = "",
@@ -101,7 +112,7 @@ def add(kind: str, file: Path, root: Path = config.ROOT, reviewer: str = "", tit
     for the editor, each with FILE:LINE)."""
     file = Path(file)
     p, files = additions(kind, file, root, reviewer, title, label)
-    names = tried(files, file, p, root)
+    names, cited = tried(files, file, p, root)
     sources = root / "sources"
     out = []
     if dry_run:
@@ -120,8 +131,34 @@ def add(kind: str, file: Path, root: Path = config.ROOT, reviewer: str = "", tit
         out.append(f"{shown(sources / 'editorial.toml')}:{at}: {what}: {why}")
     out.append(f"{shown(sources / 'editorial.toml')}:{at}: titles to italicise, [sic], page references (links), "
                "note expansions: the editors' judgement")
+    if kind != "review":        # mkdocs.yml's not_in_nav takes its pages: the series page lists only reviews
+        nav = line_of((root / "mkdocs.yml").read_text(encoding="utf-8"), "nav:")
+        out.append(f"{shown(root / 'mkdocs.yml')}:{nav}: its pages ({p.page}, and the others it makes) are in no menu: "
+                   "link them where the editors want them")
     out += [f"{name} (no entry of names.toml covers it)" for name in names]
+    out += to_link(cited, shown(file), sources, files, at, p.name)
     out.append("then: ./scripts/build, and commit sources/ and docs/ (with sources/anchors.json)")
+    return out
+
+
+def to_link(cited: list, text: str, sources: Path, files: dict, at: int | None, section: str) -> list[str]:
+    """What is left of the text's citations, each at the text's FILE:LINE with where to act: a work
+    with no entry (add it at the end of references.bib, its key in the text's section), a catalogued
+    work not linked, a page reference linked to no entry."""
+    bib, toml = shown(sources / "references.bib"), f"{shown(sources / 'editorial.toml')}:{at}"
+    end = len(files.get("references.bib", (sources / "references.bib").read_text(encoding="utf-8")).splitlines()) + 1
+    out = []
+    for c in cited:
+        where = f"{text}:{c.line}: {c.label} “{c.evidence}”" + (f" (again: {', '.join(c.again)})" if c.again else "")
+        if c.key:
+            out.append(f"{where}: cites {c.key}, which references.bib has, with no link: give its key in {toml} "
+                       f"([[{section}.titles]], links or note_expansions)")
+        elif " n. " in f" {c.label} ":
+            out.append(f"{where}: cites a work no entry stands for: add its entry at {bib}:{end}, and its key in "
+                       f"{toml} ([[{section}.titles]], links or note_expansions)")
+        else:
+            out.append(f"{where}: a page reference linked to no entry: link it to its work's key in {toml} "
+                       f"([[{section}.links]] pattern and key)")
     return out
 
 

@@ -41,6 +41,7 @@ class Plan:
     reviewed_title: str = ""       # that work's .bib title, braces and all
     reviewed_by: str = ""          # that work's author, as printed ("Tsuyoshi Hasegawa")
     unknown: list = field(default_factory=list)  # (what, why) left for the editor
+    reading: dict = field(default_factory=dict)   # a listing's layout, as the edition's listings are read
 
     @property
     def source(self) -> str:
@@ -61,14 +62,11 @@ def plan(kind: str, reviewer: str, title: str, label: str, bibliography, records
     if kind != "review":
         if not title:
             raise SourceError("--title", None, f"a {kind} is named by its title: give --title TITLE")
-        return Plan(kind, slug(title), label or title, title, own_title=title)
+        return Plan(kind, f"{kind}-{slug(title)}", label or title, title, own_title=title)
     reviewed = sorted({r["reviewed"] for r in records.values() if isinstance(r, dict) and r.get("reviewed")})
     if len(reviewed) != 1:
         raise SourceError("--title", None, "cannot tell which work the review reviews: the edition's reviews review "
                                            f"{', '.join(reviewed) or 'none'} ([records.KEY] reviewed = KEY)")
-    if title:       # exports.problem: BibTeX and RIS cannot say a review's own title and the reviewed author both
-        raise SourceError("--title", None, "a review with a title of its own cannot yet be cited with the work it "
-                                           "reviews in every download: add it untitled, then give its title by hand")
     key = reviewed[0]
     record = bibliography.records[key]
     short = record.get("title-short") or record.get("title", "")
@@ -76,10 +74,10 @@ def plan(kind: str, reviewer: str, title: str, label: str, bibliography, records
     by = " and ".join(" ".join(p for p in (n.get("given"), n.get("family"), n.get("literal")) if p)
                       for n in record.get("author", []))
     family = reviewer.split()[-1] if reviewer else ""
-    name = "review-" + slug(family or short)
+    name = "review-" + slug(family or title or short)
     raw_title = bibliography.field(key, "title")
     printed = re.sub(r"[{}]", "", raw_title)
-    out = Plan(kind, name, label or (f"{family}'s review" if family else f"Review of {short}"),
+    out = Plan(kind, name, label or (f"{family}'s review" if family else title or f"Review of {short}"),
                title or f"[Review of] {by}, {printed}", reviewer, title, key, raw_title, by)
     if not reviewer:
         out.unknown.append(("reviewer", f"{NOT_KNOWN} (the review names none): with a name, add `reviewer` and an "
@@ -101,15 +99,41 @@ def section(p: Plan) -> str:
     lines += [f'[cite."{p.page}"]', f"label = {toml_string(p.label)}"]
     if p.kind == "review":
         lines += [f"work = {toml_string(p.key)}", f"[records.{p.key}]", 'type = "review-book"',
-                  f"reviewed = {toml_string(p.reviewed)}", "untitled = true"]
+                  f"reviewed = {toml_string(p.reviewed)}"] + ([] if p.own_title else ["untitled = true"])
     else:
         lines.append(f"title = {toml_string(p.title)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines[:7] + reading_lines(p) + lines[7:]) + "\n"
+
+
+def reading_lines(p: Plan) -> list[str]:
+    """A listing's own author page, and how the scrape is laid out (its section labels, its details'
+    labels and patterns, its site furniture), as editorial.toml lines in the text's section."""
+    if p.kind != "listing":
+        return []
+    out = [f"author_page = {toml_string(p.name + '-author.md')}"]
+    if p.reading.get("furniture"):
+        out.append(f"furniture = [{', '.join(map(toml_string, p.reading['furniture']))}]")
+    out += [f"[{p.name}.sections]", *(f"{k} = {toml_string(v)}" for k, v in p.reading.get("sections", {}).items())]
+    for detail in p.reading.get("details", []):
+        out += [f"[[{p.name}.details]]", f"label = {toml_string(detail['label'])}",
+                f"printed = {str(detail['printed']).lower()}", f"pattern = {toml_string(detail['pattern'])}"]
+    return out
+
+
+def layout_of(decisions, kind: str, text: str) -> dict:
+    """How the edition reads its texts of ``kind`` (the first such section): the listing's section labels
+    and its details' labels and patterns, and those furniture lines that stand in ``text``; never what
+    its editors say of one listing (notes, additions)."""
+    settings = next((e.settings for e in decisions.values() if e.reader == kind), {})
+    lines = {line.strip() for line in text.splitlines()}
+    return {"sections": dict(settings.get("sections", {})),
+            "details": [{k: d[k] for k in ("label", "printed", "pattern")} for d in settings.get("details", [])],
+            "furniture": [f for f in settings.get("furniture", []) if f in lines]}
 
 
 def bib_entry(p: Plan, received: str) -> str:
     """The review's .bib entry: a catalogue title (or its own), its author if named, what it rests on."""
-    title = bib_braced(p.own_title) if p.own_title else f"[Review of] {{{bib_braced(p.reviewed_by)}}}, {p.reviewed_title}"
+    title = f"{{{bib_braced(p.own_title)}}}" if p.own_title else f"[Review of] {{{bib_braced(p.reviewed_by)}}}, {p.reviewed_title}"
     given, _, family = p.reviewer.rpartition(" ")
     fields = [("author", bib_braced(f"{family}, {given}" if given else family)), ("title", title),
               ("annote", f"Only the source: {received}, added by ./scripts/add. Its "

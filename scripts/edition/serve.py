@@ -1,8 +1,9 @@
-"""./scripts/serve: MkDocs serves docs/; a change to sources/ is converted again, and a refusal is a banner over the last good build."""
+"""./scripts/serve: MkDocs serves docs/; a change to sources/ is converted again (the TEI, PDFs and EPUBs next), and a refusal is a banner over the last good build."""
 from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ from . import config
 from .versions import releases
 from .errors import SourceError
 from .rights import rights
+from .serve_books import Books
 from .build.files import write_atomically
 from .pages import all_pages, citation_pages, edit, load_decisions
 from .versions.versioned import edition_at, version_note
@@ -22,7 +24,7 @@ SERVE_YML = ".serve.yml"
 
 
 def converted(root: Path, url: str) -> dict:
-    """The pages and citation files the sources make now (the PDFs, TEI and EPUBs are the last build's)."""
+    """The pages and citation files the sources make now (the TEI, PDFs and EPUBs: serve_books, after)."""
     sources = root / "sources"
     decisions = load_decisions(sources / "editorial.toml")
     checksums.verify([d.source for d in decisions.values()], sources, sources / "SHA256SUMS")
@@ -75,6 +77,8 @@ def serve(root: Path = config.ROOT, port: int = 8000, interval: float = 0.3) -> 
     url = f"http://127.0.0.1:{port}/"
     error, edition = step(root, url, None)
     report(error)
+    books = Books(root, url)                # the build before serving made them: remade on a change
+    signal.signal(signal.SIGTERM, stopped)
     env = {**os.environ, "PYTHONPATH": str(root / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(root / SERVE_YML),
                                "--dev-addr", f"127.0.0.1:{port}", "--watch", str(root / "overrides")], cwd=root, env=env)
@@ -82,6 +86,7 @@ def serve(root: Path = config.ROOT, port: int = 8000, interval: float = 0.3) -> 
     try:
         while server.poll() is None:
             time.sleep(interval)
+            books.poll()
             now = snapshot(root / "sources")
             if now == seen:
                 continue
@@ -89,13 +94,21 @@ def serve(root: Path = config.ROOT, port: int = 8000, interval: float = 0.3) -> 
                 seen, now = now, (time.sleep(interval), snapshot(root / "sources"))[1]
             error, edition = step(root, url, edition)
             report(error)
+            if not error:
+                books.request()
     except KeyboardInterrupt:
         pass
     finally:
+        books.stop()
         if server.poll() is None:
             server.terminate()
             server.wait(timeout=30)
     return 0
+
+
+def stopped(signum, frame):
+    """SIGTERM ends serving as Ctrl-C does: the remaking and the server stopped, nothing left half-written."""
+    raise KeyboardInterrupt
 
 
 def report(error: str) -> None:

@@ -157,8 +157,8 @@ class Bibliography:
 #: the description ("Unsigned review of *Title*, by Author") in the author's place, and citeproc says
 #: its words once more, alone, where the title stood ("… by Author. Unsigned review of. n.d."); the
 #: style's own source marks the bug in notes ("workaround for citeproc bug shown in substitution with
-#: an unsigned review"), not in the bibliography.
-REPEATED_DESCRIPTION = re.compile(r"^(?P<said>[^<.]+ of) (?P<rest>.+?)\. (?P=said)\. ")
+#: an unsigned review"), not in the bibliography. A titled review's entry says it after its title.
+REPEATED_DESCRIPTION = re.compile(r"(?P<said>[^<.>]+ of) (?P<rest>.+?)\. (?P=said)\. ")
 
 
 def said_once(entry: str) -> str:

@@ -86,6 +86,8 @@ def bibtex(record: dict) -> str:
         parts = date_parts(record, variable)
         if parts:
             fields[field] = iso(parts)
+    if record.get("reviewed-item"):     # a titled review's reviewed work, as its catalogue title names it
+        fields["note"] = tex(f"[Review of] {record['reviewed-item']}")
     langid = LANGID.get(record.get("language", "").split("-")[0])
     if langid:
         fields["langid"] = langid

@@ -64,4 +64,7 @@ def ris(record: dict) -> str:
         entry["access_date"] = slashed(accessed)
     if record.get("URL"):
         entry["urls"] = [record["URL"]]
+    if record.get("reviewed-item"):     # a titled review's reviewed work, in a note: Zotero's RIS import
+        entry["notes"] = [f"[Review of] {record['reviewed-item']}"]    # drops RI, "Reviewed Item"
+
     return rispy.dumps([entry], implementation=RisFile)

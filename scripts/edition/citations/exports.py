@@ -31,6 +31,18 @@ NAMES = ("author", "chair", "collection-editor", "compiler", "composer", "contai
          "host", "illustrator", "interviewer", "narrator", "organizer", "original-author", "performer", "producer",
          "recipient", "reviewed-author", "script-writer", "series-creator", "translator")
 REVIEWED = ("reviewed-author", "reviewed-title")
+#: A titled review's reviewed work, as text, in the formats with no reviewed author (a note in BibTeX
+#: and RIS, which Zotero imports as the item's note): "Tsuyoshi Hasegawa, Racing the Enemy: …".
+REVIEWED_ITEM = "reviewed-item"
+
+
+def reviewed_item(record: dict) -> str:
+    """A titled review's reviewed work as one line of text (its author, its title), else ""."""
+    if not record.get("reviewed-title") or record.get(CATALOGUE_TITLE):
+        return ""
+    names = " and ".join(" ".join(p for p in (n.get("given"), n.get("non-dropping-particle"), n.get("family"),
+                                              n.get("literal")) if p) for n in record.get("reviewed-author", []))
+    return ", ".join(part for part in (names, plain(record["reviewed-title"])) if part)
 
 
 def catalogued(record: dict) -> dict:
@@ -50,8 +62,8 @@ def problem(record: dict) -> str | None:
         if kind not in types:
             return f"record {record.get('id')!r} is a {kind!r}, which the {label} download cannot say"
         carried = set(roles[types[kind]])
-        if record.get(CATALOGUE_TITLE):
-            carried |= set(REVIEWED)          # its catalogue title names the reviewed work and author
+        if record.get(CATALOGUE_TITLE) or record.get("reviewed-title"):
+            carried |= set(REVIEWED)          # its catalogue title, or its reviewed item, names them
         for role in NAMES:
             if record.get(role) and role not in carried:
                 hint = " (an untitled review can be given its catalogue title)" if role in REVIEWED else ""
@@ -72,6 +84,8 @@ def export(records: list[dict], cached) -> dict[str, str]:
     files = {}
     for record, converted in zip(records, csl):
         written = {k: v for k, v in catalogued(record).items() if k not in EDITORIAL}
+        if reviewed_item(record):
+            written[REVIEWED_ITEM] = reviewed_item(record)
         files[f"{record['id']}.bib"] = export_bibtex.bibtex(written)
         files[f"{record['id']}.json"] = json.dumps([converted], ensure_ascii=False, indent=2) + "\n"
         files[f"{record['id']}.ris"] = export_ris.ris(written)

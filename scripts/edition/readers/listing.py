@@ -130,7 +130,8 @@ def book_page(path: Path, listing: Listing, editorial: PageEditorial) -> Documen
     doc.blocks.append(Heading(1, [Text(title)], lines=span(listing.title)))   # the subtitle is on its line
     if subtitle:
         doc.blocks.append(Paragraph([Text(subtitle)], role="subtitle"))
-    doc.blocks.append(Paragraph([Editorial("by " + editorial.settings["byline"],
+    byline = editorial.settings["byline"] or (listing.author[1].text if len(listing.author) > 1 else "")
+    doc.blocks.append(Paragraph([Editorial("by " + byline,
                                            "The author's name as the listing's author section gives it")]))
     doc.blocks.append(Heading(2, [Text("Publication details")], anchor="publication-details", editorial=True))
     if listing.details_label:

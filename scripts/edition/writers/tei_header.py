@@ -44,7 +44,7 @@ def name_of(person: dict) -> str:
 
 def bibl(parent, record: dict, **attrs):
     """A work as a structured <bibl>: authors or editors, title (an untitled review's catalogue
-    title: <bibl> names no reviewed work), container, publisher, date."""
+    title; a titled review's reviewed work in a <relatedItem>), container, publisher, date."""
     record = catalogued(record)
     out = sub(parent, "bibl", **attrs)
     for person in record.get("author", []):
@@ -59,6 +59,11 @@ def bibl(parent, record: dict, **attrs):
     if date_parts(record):
         year = str(date_parts(record)[0])
         sub(out, "date", year, when=year)
+    if record.get("reviewed-title"):
+        reviewed = sub(sub(out, "relatedItem", type="reviewed"), "bibl")
+        for person in record.get("reviewed-author", []):
+            sub(reviewed, "author", name_of(person))
+        sub(reviewed, "title", plain(record["reviewed-title"]), level="m")
     return out
 
 
