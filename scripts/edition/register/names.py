@@ -82,6 +82,10 @@ def parse_entry(register: Register, ident: str, table, header: int) -> Entry:
                "description =" if table.get("description") else "at =")
     forms = [typed(Form, form, FORM_KEYS, "form", lambda m, n=None: refuse(m, n or "forms ="))
              for form in as_list(table["forms"], lambda: refuse("forms is a list", "forms ="))]
+    for form in forms:       # found in the texts with any whitespace between its words, and named by them folded
+        if form.form != " ".join(form.form.split()) or not form.form:
+            refuse(f"the form {form.form!r} is not its words with one space between them: "
+                   f"{' '.join(form.form.split())!r}", toml_string(form.form))
     known = [typed(KnownAs, name, KNOWN_AS_KEYS, "name", lambda m, n=None: refuse(m, n or "known_as ="))
              for name in as_list(table.get("known_as", []), lambda: refuse("known_as is a list", "known_as ="))]
     for name in known:

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import tomllib
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 
 from ..build import checksums
+from .release_record import VERSION, read_record
 from .. import config
 from ..build import anchors
 from ..build.anchors import NUMBERED
@@ -16,8 +16,6 @@ from ..errors import SourceError
 from ..model import BlockQuote, Foreign, Mention, Paragraph, Quotation, Text
 from ..citations.records import page_path
 
-#: A release's version: numbers joined by dots (1.0, 1.1, 2.0.1), compared number by number.
-VERSION = re.compile(r"\d+(?:\.\d+)+")
 #: The alias that always names the newest release (mike's, and Material's "default" version).
 LATEST = "latest"
 
@@ -34,13 +32,7 @@ def recorded(root: Path = config.ROOT) -> list[dict]:
     """Every release recorded under releases/, oldest first."""
     found = []
     for path in (root / config.RELEASES_DIR.name).glob("*.json"):
-        try:
-            record = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError) as err:
-            raise SourceError(path, getattr(err, "lineno", None), f"not valid JSON: {err}") from None
-        if record.get("version") != path.stem or not VERSION.fullmatch(path.stem):
-            raise SourceError(path, 1, f"records version {record.get('version')!r}, not the {path.stem!r} its name says")
-        found.append(record)
+        found.append(read_record(path))
     return sorted(found, key=lambda r: version_key(r["version"]))
 
 
