@@ -133,11 +133,12 @@ def release_base() -> None:
     path.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def run(plan: dict, derandomize: bool, heavy_every: int = HEAVY_EVERY) -> dict:
-    """The cases of each kind in ``plan`` (kind -> how many), counted; each failure's file kept in .fuzz/."""
+def run(plan: dict, derandomize: bool, heavy_every: int = HEAVY_EVERY, site: Path | None = None) -> dict:
+    """The cases of each kind in ``plan`` (kind -> how many), counted; each failure's file kept in .fuzz/.
+    ``site``: a site built from the sources as they are, for the anchor registry's cases (else one is built)."""
     with tempfile.TemporaryDirectory(prefix="fuzz-") as scratch:
         scratch = Path(scratch)
-        site = built_site(scratch) if "anchors" in plan else None
+        site = site or (built_site(scratch) if "anchors" in plan else None)
         if "releases" in plan:
             release_base()
         harness = Harness(Worker(scratch / "cache", site), scratch, heavy_every=heavy_every)
@@ -155,15 +156,16 @@ def run(plan: dict, derandomize: bool, heavy_every: int = HEAVY_EVERY) -> dict:
             "failures": [[str(case), outcome, detail] for case, outcome, detail in harness.failures]}
 
 
-def run_in_jobs(plan: dict, derandomize: bool, jobs: int) -> dict:
+def run_in_jobs(plan: dict, derandomize: bool, jobs: int, heavy_every: int = HEAVY_EVERY, site: Path | None = None) -> dict:
     """``run`` with the kinds shared among ``jobs`` processes (a worker each), the counts added up."""
     if jobs <= 1:
-        return run(plan, derandomize)
+        return run(plan, derandomize, heavy_every, site)
     groups = [dict(list(plan.items())[n::jobs]) for n in range(jobs)]
     with tempfile.TemporaryDirectory(prefix="fuzz-jobs-") as folder:
         outs = [Path(folder) / f"{n}.json" for n in range(jobs)]
-        children = [subprocess.Popen([sys.executable, __file__, "--plan", json.dumps(group), "--json-out", str(out)]
-                                     + ["--derandomize"] * derandomize, cwd=ROOT) for group, out in zip(groups, outs)]
+        extra = ["--derandomize"] * derandomize + ["--heavy-every", str(heavy_every)] + (["--site", str(site)] if site else [])
+        children = [subprocess.Popen([sys.executable, __file__, "--plan", json.dumps(group), "--json-out", str(out), *extra],
+                                     cwd=ROOT) for group, out in zip(groups, outs)]
         for child in children:
             child.wait()
         results = [json.loads(out.read_text(encoding="utf-8")) for out in outs]
@@ -186,16 +188,20 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--derandomize", action="store_true", help="the same cases every run (as CI runs them)")
     parser.add_argument("--jobs", type=int, default=1, help="processes to share the kinds among (one per core)")
     parser.add_argument("--record", action="store_true", help="write the table into guides/fuzz-run.md and the README")
+    parser.add_argument("--heavy-every", type=int, default=HEAVY_EVERY,
+                        help=f"one accepted case in this many makes the PDFs and EPUBs too (default {HEAVY_EVERY}; 0: none)")
+    parser.add_argument("--site", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--plan", help=argparse.SUPPRESS)
     parser.add_argument("--json-out", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.plan:       # one of --jobs' processes
-        Path(args.json_out).write_text(json.dumps(run(json.loads(args.plan), args.derandomize)), encoding="utf-8")
+        result = run(json.loads(args.plan), args.derandomize, args.heavy_every, args.site)
+        Path(args.json_out).write_text(json.dumps(result), encoding="utf-8")
         return 0
     kinds = args.kind or sorted(mutations.kinds())
     plan = {kind: args.cases // len(kinds) + (n < args.cases % len(kinds)) for n, kind in enumerate(kinds)}
     start = time.perf_counter()
-    result = run_in_jobs(plan, args.derandomize, args.jobs)
+    result = run_in_jobs(plan, args.derandomize, args.jobs, args.heavy_every)
     text = fuzz_report.table(result, time.perf_counter() - start, args.jobs)
     (ROOT / ".fuzz" / "latest.md").write_text(text, encoding="utf-8")
     if args.record:

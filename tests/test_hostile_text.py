@@ -160,3 +160,17 @@ def test_downloads_read_back_as_the_same_text(built):
     for field in ("title", "publisher"):    # CSL rich text: a straight double quote is a quotation mark, curled
         text = text_of(csl[field]).replace("“", '"').replace("”", '"')
         assert text.endswith(" " + HOSTILE), (field, csl[field])
+
+
+def test_the_dts_api_serves_it_as_text(built):
+    """The API's whole document, each passage it serves alone, and its collection's metadata (JSON-LD)."""
+    site, _ = built
+    documents = [site / "dts" / "document" / "review.xml", *sorted((site / "dts" / "document" / "review").rglob("*.xml"))]
+    texts = []
+    for path in documents:
+        tree = etree.parse(str(path)).getroot()
+        assert not [e for e in tree.iter() if isinstance(e.tag, str) and "tei-c.org" not in e.tag and "dts" not in e.tag], path
+        texts.append(folded("".join(tree.itertext())))
+    assert folded(HOSTILE) in texts[0] and any(folded(HOSTILE) in text for text in texts[1:])
+    assert_no_template_ran(texts[0], "dts/document/review.xml")
+    json.loads((site / "dts" / "collection" / "review.json").read_text(encoding="utf-8"))

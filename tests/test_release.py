@@ -256,7 +256,7 @@ def test_zotero_saves_a_release_page_with_that_release_address(made, zotero):  #
     (["1.1"], "exists already"),
     (["1.0.5"], "not greater than the latest release, 1.1"),
     (["1.x"], "not numbers joined by dots"),
-    (["1.2", "--summary", "two\nlines"], "the summary is one line"),
+    (["1.2", "--summary", "two\nlines"], "--summary is one line"),
 ])
 def test_a_bad_version_is_refused_and_nothing_changes(made, args, reason):
     refs = git(made.repo, "for-each-ref")

@@ -3,6 +3,7 @@ commit, and adds it to the published tree with mike (one folder per release, ver
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -14,74 +15,7 @@ from pathlib import Path
 
 from .. import config
 from . import releases
-from ..errors import SourceError
-from ..settings import site_settings
-
-#: What must be committed before a release: the sources, the editorial data, the pages, the records.
-TRACKED = ("sources", "docs", "releases", "mkdocs.yml")
-TAG = "v{}"
-
-
-class ReleaseError(SourceError):
-    """A release refused (bad input): ``FILE: reason``, exit 2, nothing published or changed."""
-
-
-def git(root: Path, *args: str, check: bool = True) -> str:
-    done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True)
-    if check and done.returncode:
-        raise ReleaseError(root, None, f"git {args[0]} failed: {done.stderr.strip() or done.stdout.strip()}")
-    return done.stdout.strip() if done.returncode == 0 else ""
-
-
-def published(root: Path) -> dict[str, str] | None:
-    """Version -> its folder's tree id on the published branch; None when there is no such branch."""
-    if not git(root, "rev-parse", "--verify", "-q", f"refs/heads/{config.PUBLISHED_BRANCH}", check=False):
-        return None
-    listed = git(root, "show", f"{config.PUBLISHED_BRANCH}:versions.json", check=False)
-    if not listed:
-        raise ReleaseError(f"{config.PUBLISHED_BRANCH} (the published tree)", None,
-                           "dirty: it has no versions.json, so it is not a tree of releases (mkdocs gh-deploy?)")
-    versions = [v["version"] for v in json.loads(listed)]
-    return {v: git(root, "rev-parse", f"{config.PUBLISHED_BRANCH}:{v}", check=False) for v in versions}
-
-
-def check(root: Path, version: str, records: list[dict], summary: str = "") -> None:
-    """Refuse a version that is malformed, exists or is not the newest, a working tree with uncommitted
-    sources, pages or records, and a published tree that is missing or not as the releases left it."""
-    where = releases.record_file(root, version)
-    if "\n" in summary:
-        raise ReleaseError(where, None, "the summary is one line")
-    if not releases.VERSION.fullmatch(version):
-        raise ReleaseError(where, None, f"version {version!r} is not numbers joined by dots (1.0, 1.1)")
-    if where.exists() or git(root, "rev-parse", "-q", "--verify", f"refs/tags/{TAG.format(version)}", check=False):
-        raise ReleaseError(where, None, f"release {version} exists already (tag {TAG.format(version)}); it never changes")
-    if records and releases.version_key(version) <= releases.version_key(records[-1]["version"]):
-        raise ReleaseError(where, None, f"version {version} is not greater than the latest release, {records[-1]['version']}")
-    dirty = git(root, "status", "--porcelain", "--", *TRACKED)
-    if dirty:
-        raise ReleaseError(root / dirty.splitlines()[0].split(maxsplit=1)[-1], None,
-                           "uncommitted change: a release is made from committed sources, pages and records only")
-    check_published(root, records)
-
-
-def check_published(root: Path, records: list[dict]) -> None:
-    """The published tree holds exactly the recorded releases, each folder as its release made it."""
-    tree = published(root)
-    branch = f"{config.PUBLISHED_BRANCH} (the published tree)"
-    if tree is None:
-        if records:
-            raise ReleaseError(branch, None, f"missing, though releases/ records {records[-1]['version']}: "
-                                             "./scripts/release --rebuild makes it from the release tags")
-        return
-    recorded = {r["version"]: r.get("tree", "") for r in records}
-    if set(tree) != set(recorded):
-        raise ReleaseError(branch, None, f"dirty: its versions.json lists {sorted(tree) or 'none'}, "
-                                         f"releases/ records {sorted(recorded) or 'none'}")
-    for version, tree_id in tree.items():
-        if tree_id != recorded[version]:
-            raise ReleaseError(branch, None, f"dirty: folder {version}/ is not what release {version} published "
-                                             f"(tree {tree_id[:12]}, recorded {recorded[version][:12]})")
-
+from .release_checks import TAG, ReleaseError, arguments, git, published
 
 @contextmanager
 def worktree(root: Path, commit: str):
@@ -139,16 +73,7 @@ def deploy(root: Path, site: Path, version: str, message: str) -> None:
 
 def release(version: str, summary: str = "", site_url: str | None = None, root: Path = config.ROOT) -> str:
     """Record, tag, build and publish ``version``; returns its address."""
-    records = releases.recorded(root)
-    check(root, version, records, summary)
-    address = site_url or (records[-1]["address"] if records else site_settings(root / "mkdocs.yml")["site_url"])
-    address = address if not address or address.endswith("/") else address + "/"
-    if not address:
-        raise ReleaseError(root / "mkdocs.yml", None, "no published address: give --site-url URL (or site_url), "
-                                                     "which every release is published under")
-    if records and address != records[-1]["address"]:
-        raise ReleaseError(releases.record_file(root, records[-1]["version"]), None,
-                           f"releases are published under {records[-1]['address']}, not {address}")
+    records, address = arguments(root, version, summary, site_url)
     head = git(root, "rev-parse", "HEAD")
     date = datetime.now(timezone.utc).date().isoformat()
     with worktree(root, head) as tree:

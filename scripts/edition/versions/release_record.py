@@ -10,7 +10,7 @@ from ..errors import SourceError
 from ..source_text import decode, line_of
 
 #: A release's version: numbers joined by dots (1.0, 1.1, 2.0.1), compared number by number.
-VERSION = re.compile(r"\d+(?:\.\d+)+")
+VERSION = re.compile(r"[0-9]+(?:\.[0-9]+)+")      # ASCII digits: "\d" would take "١.٠" too
 #: What each part of what a release held maps its names to.
 HELD = {"sources": re.compile(r"[0-9a-f]{64}"), "decisions": None, "passages": None, "retired": None}
 
@@ -47,6 +47,12 @@ def _problem(record, stem: str) -> tuple[str, str]:
             return part, f"held.{part}: expected names and their values"
         if value is not None and not all(value.fullmatch(v) for v in held.values()):
             return part, f"held.{part}: expected each source's SHA-256"
+        if part == "decisions":     # each decision's value as JSON, as the Changes page reads it
+            for name, text in held.items():
+                try:
+                    json.loads(text)
+                except ValueError:
+                    return name, f"held.decisions: {name!r} is not a value written as JSON: {text[:60]!r}"
     return "", ""
 
 
