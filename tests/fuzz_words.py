@@ -25,9 +25,9 @@ def renderer(empty: Path):
     """Python-Markdown with mkdocs.yml's extensions, as MkDocs renders the pages (includes find nothing)."""
     import markdown
     import yaml
-    from edition import config
+    from edition.settings import MkDocsLoader
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as stream:
-        settings = yaml.load(stream, Loader=config.MkDocsLoader)
+        settings = yaml.load(stream, Loader=MkDocsLoader)
     names, configs = [], {}
     for entry in settings["markdown_extensions"]:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})

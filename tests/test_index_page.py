@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 
 from conftest import PUBLISHED
 from edition import config
+from edition.settings import search_passages
 from edition.register.names import load
 from searched import fragments, passage_words
 from edition.register.search_variants import ANCHOR, name_word
@@ -168,7 +169,7 @@ def test_the_register_downloads_as_json_with_every_entry_and_where_it_is_named(p
 def found_by(fragment: dict) -> dict[str, set[str]]:
     """The words each passage of a page's fragment is found by: its own, and the names it does not
     print that search_variants.py set apart after the page's text for it."""
-    found = passage_words(fragment, config.SEARCH_PASSAGES)
+    found = passage_words(fragment, search_passages())
     words = fragment["content"].split()
     marks = sorted((a for a in fragment["anchors"] if a["id"].startswith(ANCHOR)), key=lambda a: a["location"])
     table = json.loads(unquote(fragment["meta"]["variants"])) if marks else []

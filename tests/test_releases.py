@@ -77,7 +77,7 @@ def test_history_and_the_changes_page(tmp_path):
     old, new = review("old"), review("new")
     (tmp_path / "releases").mkdir()
     for version, doc in (("1.0", old), ("1.1", new)):
-        record = {"version": version, "date": "2026-01-0" + version[-1], "address": address, "summary": f"S{version}",
+        record = {"version": version, "date": "2026-01-1" + version[-1], "address": address, "summary": f"S{version}",
                   "held": holding("a" * 64, {}, releases.passages([doc]))}
         releases.record_file(tmp_path, version).write_text(json.dumps(record), encoding="utf-8")
     history = releases.history(tmp_path, [new], release="1.1")

@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 from edition import config
+from edition.settings import search_exclude, search_passages
 from edition.register.search_variants import variants
 from searched import fragments, passage_words
 
@@ -117,7 +118,7 @@ def read_every_excerpt(chromium, start: str, queries: list[str], ready: str = "t
     tab.goto(start)
     tab.wait_for_function(ready)
     tab.keyboard.press("/")
-    page_text = texts_of(context, ", ".join(config.SEARCH_EXCLUDE))
+    page_text = texts_of(context, ", ".join(search_exclude()))
     checked, bad = 0, []
     for query in queries:
         results = read_results(tab, query)
@@ -149,7 +150,7 @@ def variant_cases(site) -> list:
         kind = ("identified" if "identified by the editors as" in v.reason else
                 "added" if "the editors add" in v.reason else "form")
         page = max((url for url in pages if v.page.endswith(url)), key=len)    # names.json's addresses are absolute
-        printed = passage_words(pages[page], config.SEARCH_PASSAGES).get(v.passage, set())
+        printed = passage_words(pages[page], search_passages()).get(v.passage, set())
         word = next((w for w in v.words.split() if len(w) > 4 and w.isalpha()
                      and w.casefold() not in {p.casefold() for p in printed}), None)
         if word and kind not in cases:

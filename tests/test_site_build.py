@@ -110,11 +110,6 @@ def damage_role_no_download_says(root):
     return f"references.bib:{line}: record 'butow1954': the BibTeX download cannot say who its 'container-author' is"
 
 
-def damage_review_without_catalogue_title(root):
-    replace_in(root, "editorial.toml", "untitled = true\n", "")
-    return "record 'holloway2006review': the BibTeX download cannot say who its 'reviewed-author' is"
-
-
 def damage_missing_style(root):
     replace_in(root, "editorial.toml", 'style = "chicago-notes-bibliography.csl"', 'style = "no-such-style.csl"')
     return "CSL style 'no-such-style.csl' does not exist"
@@ -173,7 +168,7 @@ def damage_name_described_where_no_paragraph_is(root):
                                     damage_editorial_phrase, damage_editorial_syntax,
                                     damage_bib_syntax, damage_missing_key, damage_record_without_author,
                                     damage_missing_style, damage_dropped_anchor, damage_type_no_download_says,
-                                    damage_role_no_download_says, damage_review_without_catalogue_title,
+                                    damage_role_no_download_says,
                                     damage_unsearchable_page, damage_name_found_nowhere, damage_name_of_two_entries,
                                     damage_name_described_where_no_paragraph_is, damage_name_without_kind,
                                     damage_name_authority_form, damage_name_authority_without_reference,

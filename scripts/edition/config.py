@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
-
-import yaml
 
 #: The project's top folder (scripts/edition/config.py -> ../..).
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,25 +74,3 @@ SEARCH_BODY = "data-pagefind-body"
 #: The header every generated page carries after its front matter.
 GENERATED_HEADER = "<!-- generated from {source} by scripts/convert; do not edit: change the source or sources/editorial.toml -->"
 
-
-class MkDocsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's plain settings; MkDocs' own tags (!ENV, !relative) are read as their default."""
-
-
-MkDocsLoader.add_constructor("!ENV", lambda loader, node: (
-    os.environ.get(loader.construct_sequence(node)[0]) or loader.construct_sequence(node)[-1])
-    if isinstance(node, yaml.SequenceNode) else os.environ.get(loader.construct_scalar(node)))
-MkDocsLoader.add_constructor("!relative", lambda loader, node: None)
-MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
-
-
-def __getattr__(name: str):
-    """SEARCH_PASSAGES (the passages searched as results of their own, with their titles) and
-    SEARCH_EXCLUDE (what is not searched), from mkdocs.yml's extra when first asked for: read at import,
-    a mistyped mkdocs.yml would stop every command with a traceback instead of its line."""
-    from .settings import extra
-    if name == "SEARCH_PASSAGES":
-        return {re.compile(pattern): label for pattern, label in extra()["search_passages"].items()}
-    if name == "SEARCH_EXCLUDE":
-        return tuple(extra()["search_exclude"])
-    raise AttributeError(name)

@@ -172,18 +172,14 @@ def check_typed(data: dict, path: Path, raw: str) -> None:
         raise SourceError(path, line_of(raw, f"{key} =", after=at) or at or None, f"{header}: {wrong}")
 
 
-#: The sections that make a page of their own, and the settings each must give (the Bibliography is always made).
+#: The sections that make a page of their own, and the settings each must give.
 PAGE_SECTIONS = {"bibliography": {"page": str, "title": str, "groups": list},
                  "series": {"page": str, "title": str},
                  "index": {"title": str, "works_intro": str}}
 
 
 def check_page_sections(data: dict, path: Path, raw: str) -> None:
-    """Refuse a page section without a setting its page needs, or with one of the wrong kind; and a file
-    without [bibliography], at its last line."""
-    if "bibliography" not in data:
-        raise SourceError(path, max(1, len(raw.rstrip().split("\n"))),
-                          "no [bibliography] section: the Bibliography page needs its page, title and groups")
+    """Refuse a page section without a setting its page needs, or with one of the wrong kind."""
     for name, keys in PAGE_SECTIONS.items():
         section = data.get(name)
         if section is None:

@@ -1,6 +1,7 @@
 """The edition's own settings in mkdocs.yml, read and checked, each refusal with the line of the setting."""
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -65,12 +66,23 @@ def _wrong(keys: tuple, value) -> str:
     return ""
 
 
+class MkDocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's plain settings; MkDocs' own tags (!ENV, !relative) are read as their default."""
+
+
+MkDocsLoader.add_constructor("!ENV", lambda loader, node: (
+    os.environ.get(loader.construct_sequence(node)[0]) or loader.construct_sequence(node)[-1])
+    if isinstance(node, yaml.SequenceNode) else os.environ.get(loader.construct_scalar(node)))
+MkDocsLoader.add_constructor("!relative", lambda loader, node: None)
+MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+
+
 @lru_cache(maxsize=8)
 def _read(path: Path, stamp: tuple) -> dict:
     try:
         text = path.read_bytes().decode("utf-8")
-        tree = yaml.compose(text, Loader=config.MkDocsLoader)
-        data = yaml.load(text, Loader=config.MkDocsLoader)
+        tree = yaml.compose(text, Loader=MkDocsLoader)
+        data = yaml.load(text, Loader=MkDocsLoader)
     except UnicodeDecodeError as err:
         raise SourceError(path, path.read_bytes()[:err.start].count(b"\n") + 1, "not UTF-8 text") from None
     except yaml.YAMLError as err:
@@ -105,3 +117,13 @@ def site_settings(path: Path = config.MKDOCS_YML) -> dict:
 def extra(path: Path = config.MKDOCS_YML) -> dict:
     """mkdocs.yml's extra: the rights, the search's passages and what it leaves out, the versions."""
     return read_settings(path)["extra"]
+
+
+def search_passages(path: Path = config.MKDOCS_YML) -> dict:
+    """The passages searched as results of their own (a pattern of their ids), with their results' titles."""
+    return {re.compile(pattern): label for pattern, label in extra(path)["search_passages"].items()}
+
+
+def search_exclude(path: Path = config.MKDOCS_YML) -> tuple[str, ...]:
+    """The selectors of what search leaves out of a page's text."""
+    return tuple(extra(path)["search_exclude"])

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import config
 from ..errors import SourceError
+from ..settings import search_exclude
 from ..register.search_variants import of_page, pagefind_block, variants
 
 
@@ -81,7 +82,7 @@ async def _index(site: Path, pages: dict[str, str], folder: Path) -> int:
         if url_of(page) == url_of(config.INDEX_PAGE[:-len(".md")] + "/index.html"):
             block += REGISTER_FILTER
         (folder / page).write_text(for_indexing(html, block), encoding="utf-8")
-    settings = IndexConfig(exclude_selectors=list(config.SEARCH_EXCLUDE), output_path=str(site / config.SEARCH_BUNDLE))
+    settings = IndexConfig(exclude_selectors=list(search_exclude()), output_path=str(site / config.SEARCH_BUNDLE))
     async with PagefindIndex(settings) as index:
         try:
             return (await index.add_directory(str(folder)))["page_count"]
@@ -95,7 +96,7 @@ async def _left_out(site: Path, pages: dict[str, str]) -> str:
 
     words = {}
     try:
-        async with PagefindIndex(IndexConfig(exclude_selectors=list(config.SEARCH_EXCLUDE))) as index:
+        async with PagefindIndex(IndexConfig(exclude_selectors=list(search_exclude()))) as index:
             for page, html in pages.items():
                 words[page] = (await index.add_html_file(content=for_indexing(html), url=url_of(page)))["page_word_count"]
             raise _Counted      # leaving the index by an exception writes nothing

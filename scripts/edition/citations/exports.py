@@ -42,7 +42,7 @@ def reviewed_item(record: dict) -> str:
         return ""
     names = " and ".join(" ".join(p for p in (n.get("given"), n.get("non-dropping-particle"), n.get("family"),
                                               n.get("literal")) if p) for n in record.get("reviewed-author", []))
-    return ", ".join(part for part in (names, plain(record["reviewed-title"])) if part)
+    return ", ".join(part for part in (names, text_of(record["reviewed-title"])) if part)
 
 
 def catalogued(record: dict) -> dict:

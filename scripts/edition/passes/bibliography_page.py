@@ -85,6 +85,9 @@ def citing_places(documents: list[Document], labels: dict[str, str]) -> dict[str
 
 def bibliography_document(bibliography: Bibliography, decisions: Decisions, works: dict,
                           places: dict[str, list[tuple[Place, str]]]) -> Document:
+    if "bibliography" not in decisions.sections:
+        raise SourceError(decisions.file, max(1, len(decisions.raw.rstrip().split("\n"))),
+                          "no [bibliography] section: the Bibliography page needs its page, title and groups")
     settings = decisions.sections["bibliography"]
     doc = Document(source="sources/references.bib", title=settings["title"], page=settings["page"])
     doc.meta = {"title": settings["title"], "description": settings.get("description", "")}

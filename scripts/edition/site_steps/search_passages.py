@@ -6,8 +6,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from edition import config
 from edition.config import INDEX_JSON
+from edition.settings import search_passages
 from edition.register.search_variants import of_page, variants
 
 from .offline_copy import hosted_path
@@ -31,7 +31,7 @@ class _PassageFinder(HTMLParser):
         self.html = html
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.open: list[tuple[str, str | None, int]] = []   # (tag, passage id, start offset)
-        self.patterns = list(config.SEARCH_PASSAGES)
+        self.patterns = list(search_passages())
         self.found: list[dict] = []
 
     def position(self) -> int:
@@ -65,7 +65,7 @@ def passages(html: str) -> list[dict]:
 
 def title(passage_id: str, text: str = "") -> str:
     """The label a passage's search result shows: "Paragraph 12", "Note 3", else its first words."""
-    for pattern, label in config.SEARCH_PASSAGES.items():
+    for pattern, label in search_passages().items():
         number = pattern.fullmatch(passage_id)
         if number:
             return label.format(*number.groups()) if label else " ".join(re.sub(r"<[^>]+>", "", text).split()[:8]) + " …"

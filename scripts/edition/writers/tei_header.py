@@ -63,7 +63,7 @@ def bibl(parent, record: dict, **attrs):
         reviewed = sub(sub(out, "relatedItem", type="reviewed"), "bibl")
         for person in record.get("reviewed-author", []):
             sub(reviewed, "author", name_of(person))
-        sub(reviewed, "title", plain(record["reviewed-title"]), level="m")
+        sub(reviewed, "title", text_of(record["reviewed-title"]), level="m")
     return out
 
 
