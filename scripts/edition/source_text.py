@@ -15,8 +15,9 @@ class Line:
     text: str
 
 
-def decode(path: Path | str, data: bytes) -> list[Line]:
-    """Decode ``data`` (the bytes of ``path``) into numbered lines, or raise SourceError."""
+def decode(path: Path | str, data: bytes, empty: bool = False) -> list[Line]:
+    """Decode ``data`` (the bytes of ``path``) into numbered lines, or raise SourceError (and for an
+    empty file, unless ``empty``: a data file may have nothing in it, a text may not)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -24,7 +25,7 @@ def decode(path: Path | str, data: bytes) -> list[Line]:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise SourceError(path, line, f"not valid UTF-8 (byte 0x{data[err.start]:02x})") from None
-    if not text.strip():
+    if not text.strip() and not empty:
         raise SourceError(path, 1, "the file is empty")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
@@ -41,20 +42,20 @@ def ranges(numbers) -> tuple:
     return tuple((first, last) for first, last in runs)
 
 
-def read_lines(path: Path | str) -> list[Line]:
+def read_lines(path: Path | str, empty: bool = False) -> list[Line]:
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as err:
         raise SourceError(path, None, f"cannot read the file ({err.strerror})") from None
-    return decode(path, data)
+    return decode(path, data, empty)
 
 
 def read_toml(path: Path | str) -> tuple[str, dict]:
     """A TOML data file's text (UTF-8, any line ends, no BOM) and its tables; a syntax error stops with its
     line, and "at end of document" (a table, array or string left open, as in a file cut short) with the last."""
     import tomllib
-    raw = "\n".join(line.text for line in read_lines(path))
+    raw = "\n".join(line.text for line in read_lines(path, empty=True))
     try:
         return raw, tomllib.loads(raw)
     except tomllib.TOMLDecodeError as err:
