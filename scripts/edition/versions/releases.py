@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 
 from ..build import checksums
 from .release_record import VERSION, read_record
+from ..source_text import read_toml
 from .. import config
 from ..build import anchors
 from ..build.anchors import NUMBERED
@@ -39,7 +39,7 @@ def recorded(root: Path = config.ROOT) -> list[dict]:
 def decisions_held(editorial_file: Path) -> dict[str, str]:
     """Every editorial decision, by a name that stays the same while it does ("review.sic[Stalin's]":
     an item of a list is named by its first value), with its value as JSON."""
-    return flat(tomllib.loads(editorial_file.read_text(encoding="utf-8")))
+    return flat(read_toml(editorial_file)[1])      # as the decisions are read: a byte order mark, any line ends
 
 
 def flat(data: dict, path: str = "") -> dict[str, str]:
