@@ -107,6 +107,9 @@ def works(bibliography, settings: dict, file: Path, line_of) -> dict[str, dict]:
             target = bibliography.records[reviewed]
             record["reviewed-author"] = target.get("author", [])
             if untitled:
+                if "title" not in record:
+                    raise SourceError(bibliography.file, bibliography.line_of(f'"{key}"'), f"record {key!r} is untitled "
+                                      "(untitled = true) but has no catalogue title ('[Review of] Author, Title') to file it by")
                 record[CATALOGUE_TITLE] = record.pop("title")
                 record.pop("title-short", None)
                 record.update({k: target[k] for k in ("title", "title-short") if k in target})
