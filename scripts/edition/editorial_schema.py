@@ -189,3 +189,8 @@ def check_page_sections(data: dict, path: Path, raw: str) -> None:
             if not isinstance(section, dict) or not isinstance(section.get(key), kind) or not section.get(key):
                 at = line_of(raw, f"{key} =", after=header or 0) if isinstance(section, dict) and key in section else None
                 raise SourceError(path, at or header, f"[{name}] needs {key} ({'a list' if kind is list else 'text'})")
+    for n, group in enumerate(data.get("bibliography", {}).get("groups", []) if isinstance(data.get("bibliography"), dict) else []):
+        if not isinstance(group, dict) or not isinstance(group.get("title"), str) or not isinstance(group.get("keys"), list):
+            headers = [i for i, line in enumerate(raw.split("\n"), 1) if line.strip().startswith("[[bibliography.groups]]")]
+            raise SourceError(path, headers[n] if n < len(headers) else line_of(raw, "[bibliography]"),
+                              f"[bibliography] group {n + 1}: needs its title (text) and keys (a list)")

@@ -21,6 +21,10 @@ SETTINGS = {
 }
 
 
+#: A published address: http(s), a host of letters, digits, dots and hyphens, a port, a path without spaces.
+ADDRESS = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]+)?(?:/[^\s\x00-\x1f\x7f]*)?")
+
+
 def line_of(root, keys: tuple) -> int | None:
     """The line of the setting ``keys`` (or of the nearest table holding it) in a composed YAML tree."""
     node, line = root, 1
@@ -49,7 +53,7 @@ def _wrong(keys: tuple, value) -> str:
         return "site_name: expected the edition's name, on one line, its braces paired"
     if name in ("site_url", "licence"):
         if value is None or (isinstance(value, str) and "\n" not in value and (name != "site_url" or not value
-                                                                             or re.match(r"https?://\S+$", value))):
+                                                                             or ADDRESS.fullmatch(value))):
             return ""
         return f"{name}: expected {SETTINGS[keys]}, not {value!r}"[:200]
     if name == "search_passages":
