@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import config
 from . import releases
 from ..errors import SourceError
-from ..settings import site_settings
+from ..settings import ADDRESS, site_settings
 
 #: What must be committed before a release: the sources, the editorial data, the pages, the records.
 TRACKED = ("sources", "docs", "releases", "mkdocs.yml")
@@ -24,8 +24,6 @@ class ReleaseError(SourceError):
     """A release refused (bad input): ``FILE: reason``, exit 2, nothing published or changed."""
 
 
-#: An address releases are published under: http(s), a host, no space or control character.
-ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[^\s\x00-\x1f\x7f]*)?")
 #: What a one-line summary may not hold: a line break of any kind, or a control character.
 ONE_LINE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 
