@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import SourceError
+from ..settings import ADDRESS
 from ..source_text import decode, line_of
 
 #: A release's version: numbers joined by dots (1.0, 1.1, 2.0.1), compared number by number.
@@ -29,7 +30,8 @@ def _problem(record, stem: str) -> tuple[str, str]:
     checks = [("version", isinstance(record.get("version"), str) and record.get("version") == stem and VERSION.fullmatch(stem),
                f"records version {record.get('version')!r}, not the {stem!r} its name says"),
               ("date", _is_date(record.get("date")), f"date {record.get('date')!r}: expected a day, YYYY-MM-DD"),
-              ("address", isinstance(record.get("address"), str) and re.fullmatch(r"https?://\S+/", record["address"]),
+              ("address", isinstance(record.get("address"), str) and ADDRESS.fullmatch(record["address"])
+               and record["address"].endswith("/"),
                f"address {record.get('address')!r}: expected the address releases are published under, ending with /"),
               ("summary", isinstance(record.get("summary", ""), str) and "\n" not in record.get("summary", ""),
                "summary: expected one line of text"),
