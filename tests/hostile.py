@@ -1,5 +1,5 @@
 """A copy of the project with hostile text in every kind of input: a paragraph and a note of the review,
-editorial explanations, the register and references.bib; placed where the model says, not by line numbers."""
+a paragraph of the listing, editorial explanations, the register and references.bib; placed where the model says, not by line numbers."""
 from __future__ import annotations
 
 import hashlib
@@ -46,24 +46,26 @@ def copy_project(root: Path) -> None:
             shutil.copy(ROOT / part, root / part)
 
 
-def hostile_review(root: Path) -> dict:
-    """HOSTILE at the end of a paragraph and of a note of the review; returns where (anchor, note number)."""
+def hostile_text(root: Path, section: str) -> dict:
+    """HOSTILE at the end of the text's second paragraph and of its first note, if it has notes; its
+    checksum recorded anew. Returns where (anchor, note number, paragraph number)."""
     sources = root / "sources"
-    review = editorial.load(sources / "editorial.toml")["review"]
-    doc = read(sources / review.source, review)[0]
+    decisions = editorial.load(sources / "editorial.toml")[section]
+    doc = read(sources / decisions.source, decisions)[0]
     paragraph = [b for b in doc.blocks if isinstance(b, Paragraph) and not b.role and b.lines][1]
-    note = doc.notes[0]
-    path = sources / review.source
+    note = doc.notes[0] if doc.notes else None
+    path = sources / decisions.source
     lines = path.read_text(encoding="utf-8").split("\n")
-    for number in (paragraph.lines[-1][1], note.lines[-1][1]):
+    for number in [paragraph.lines[-1][1]] + ([note.lines[-1][1]] if note else []):
         lines[number - 1] = lines[number - 1].rstrip() + " " + HOSTILE + " "
     text = "\n".join(lines)
     path.write_text(text, encoding="utf-8")
     sums = (sources / "SHA256SUMS").read_text(encoding="utf-8")
     digest = hashlib.sha256(text.encode()).hexdigest()
-    (sources / "SHA256SUMS").write_text(re.sub(rf"^\w+(?=  {re.escape(review.source)}$)", digest, sums, flags=re.M),
+    (sources / "SHA256SUMS").write_text(re.sub(rf"^\w+(?=  {re.escape(decisions.source)}$)", digest, sums, flags=re.M),
                                         encoding="utf-8")
-    return {"anchor": paragraph.anchor, "note": note.number, "paragraph": int(paragraph.anchor.lstrip("p"))}
+    return {"anchor": paragraph.anchor, "note": note.number if note else None,
+            "paragraph": int(paragraph.anchor.lstrip("p"))}
 
 
 def hostile_editorial(root: Path) -> None:
@@ -105,7 +107,8 @@ def hostile_bib(root: Path) -> None:
 
 def hostile_project(root: Path) -> dict:
     copy_project(root)
-    where = hostile_review(root)
+    where = hostile_text(root, "review")
+    where["listing"] = hostile_text(root, "listing")
     hostile_editorial(root)
     hostile_register(root, where["paragraph"])
     hostile_bib(root)

@@ -18,13 +18,13 @@ from pybtex.database import parse_file
 from conftest import PUBLISHED
 from hostile import BIB_KEY, FORM, HOSTILE, hostile_project
 from searched import fragments
-from edition.build.site_build import build_site
+from edition.build.site_build import build_in, build_site, site_files
 from edition.citations.citations import text_of
 
 #: What the hostile text would make if it were read as markup, script or template.
 ATTACKS = ("//script[not(@type='application/ld+json')][contains(., 'alert')]", "//*[@onerror or @onclick]", "//*[starts-with(normalize-space(@href), 'javascript:')]",
            "//*[contains(concat(' ', @class, ' '), ' evil ')]", "//img[@src='x']", "//*[local-name()='input' and contains(., 'passwd')]")
-PAGES = ("review", "names", "bibliography", "about")
+PAGES = ("review", "book", "names", "bibliography", "about")
 
 
 def folded(text: str) -> str:
@@ -40,6 +40,9 @@ def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
     where = hostile_project(root)
     build_site(root, site_url=PUBLISHED)
+    pages, citations, edition = site_files(root, PUBLISHED, printed=False)
+    where["offline"] = build_in(root / "offline", {**pages, **citations}, root=root, offline=True, site_url=PUBLISHED,
+                                edition=edition)
     return root / "site", where
 
 
@@ -79,6 +82,26 @@ def test_the_paragraph_the_note_the_attribution_and_the_sic_keep_it_as_text(buil
     assert folded("Matsumura. " + HOSTILE) in folded(tree.text_content())
 
 
+def test_the_listing_keeps_it_as_text(built):
+    """The listing's paragraph, on its page, in search, its PDF, its EPUB and its TEI."""
+    site, where = built
+    paragraph = page(site, "book").xpath(f'//p[@id="{where["listing"]["anchor"]}"]')[0]
+    for preview in paragraph.xpath('.//*[contains(@class, "preview")]'):
+        preview.drop_tree()
+    assert folded(paragraph.text_content()).endswith(folded(HOSTILE)), paragraph.text_content()[-300:]
+    assert folded(HOSTILE) in folded(fragments(site)["/book/"]["content"])
+    text = subprocess.run(["pdftotext", "-raw", str(site / "pdf" / "book.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert unspaced(HOSTILE) in unspaced(text)
+    with zipfile.ZipFile(site / "epub" / "book.epub") as epub:
+        tree = etree.fromstring(epub.read("EPUB/book.xhtml"))
+    assert_inert(tree, "book.epub")
+    assert folded(HOSTILE) in folded("".join(tree.itertext()))
+    tei = etree.parse(str(next((site / "tei").glob("listing*.xml")))).getroot()
+    assert_no_template_ran("".join(tei.itertext()), "listing TEI")
+    assert folded(HOSTILE) in folded("".join(tei.itertext()))
+
+
 def test_the_register_and_the_bibliography_keep_it_as_text(built):
     site, _ = built
     names = page(site, "names")
@@ -116,6 +139,21 @@ def test_search_finds_it_as_text(built):
     found = fragments(site)
     assert folded(HOSTILE) in folded(found["/review/"]["content"])
     assert folded(HOSTILE) in folded(found["/names/"]["content"])
+
+
+def test_the_offline_copys_search_keeps_it_as_text(built):
+    """Material's search shows an entry's text as HTML: the hostile text must be in it as escaped text."""
+    _, where = built
+    docs = json.loads((where["offline"] / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    found = [d for d in docs if "alert(1)" in d["text"]]
+    assert {d["location"].split("#")[0] for d in found} >= {"review.html", "book.html", "names.html"}, \
+        [d["location"] for d in found]
+    for doc in found:
+        tree = lxml_html.fragment_fromstring(doc["text"], create_parent="div")
+        assert_inert(tree, doc["location"])
+        assert "alert(1)" in tree.text_content(), doc["location"]
+    assert any(folded(HOSTILE) in folded(lxml_html.fragment_fromstring(d["text"], create_parent="div").text_content())
+               for d in found), [d["text"][:200] for d in found]
 
 
 def test_pdf_prints_it_as_text(built):
