@@ -67,8 +67,9 @@ class Writer:
         elif isinstance(node, Editorial):
             if node.key:
                 self.cited.add(node.key)
-            el("supplied", parent, unbracket(node.value), reason=node.explanation, resp="#editors",
-               source=f"#{node.key}" if node.key else "")
+            el("supplied", parent, unbracket(node.value), resp="#editors", source=f"#{node.key}" if node.key else "")
+            if node.explanation:    # prose, as a note: @reason holds words, none of them a format character
+                el("note", parent, node.explanation, type="editorial", resp="#editors")
         elif isinstance(node, Sic):
             self.inlines(el("sic", parent), node.children)
             if node.explanation:
