@@ -73,6 +73,8 @@ class Harness:
 def target(case) -> str:
     """Where in the project a case's file goes. A listing is read with the listing section's decisions
     (its furniture and section labels); a review of the corpus with none, as a new review is."""
+    if case.place:
+        return case.place
     if case.kind in DATA_FILES:
         return DATA_FILES[case.kind]
     return SECTIONS["listing"] if case.kind == "listing" else f"sources/{Path(case.base).name}"

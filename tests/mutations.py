@@ -85,6 +85,7 @@ class Case:
     kind: str
     base: str
     ops: tuple
+    place: str = ""     # where in the project the file goes, when not where its kind's go (fuzzing.target)
 
     def data(self) -> bytes:
         return mutate((ROOT / self.base).read_bytes(), self.ops)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import markdown
+from hypothesis import given, strategies as st
 
 from edition.writers.markdown import block, escape, write
 from edition.model import BlockQuote, Document, Editorial, NoteRef, Note, PageStart, Paragraph, Text, Title
@@ -26,6 +27,14 @@ def test_html_and_markdown_in_a_source_are_shown_as_text():
 def test_line_start_markup_is_escaped():
     for text in ["# heading?", "1. list?", "- list?", "+ list?", "> quote?"]:
         assert render(escape(text)) == f"<p>{escape(text).replace(chr(92), '').replace('>', '&gt;')}</p>"
+
+
+@given(st.text(alphabet=" \t\r\nab", max_size=30))
+def test_inline_text_is_one_line_its_breaks_and_their_spaces_one_space(text):
+    """A break, with the spaces and breaks around it, becomes one space; nothing else changes."""
+    one_line = escape(text)
+    assert "\n" not in one_line and "\r" not in one_line
+    assert one_line == re.sub(r"[ \t]*[\r\n][ \t\r\n]*", " ", text)
 
 
 def test_paragraph_anchor_and_number():

@@ -12,7 +12,8 @@ LINE_START = re.compile(r"^(\s*)([#>+-]|\d+(?=[.)]))")
 
 #: A line break in text (the editorial file's strings may hold them): inline text is one line of
 #: Markdown, as a break would end a note's, a box's or a table's block and put the rest outside it.
-LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+#: Tried only where a run of spaces begins: else each of a long run's spaces is tried to its end.
+LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*[\r\n][ \t\r\n]*")
 
 
 #: Python-Markdown's footnotes extension puts the notes where this stands (its PLACE_MARKER): in
