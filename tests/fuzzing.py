@@ -32,7 +32,7 @@ from fuzz_worker import Worker
 #: One accepted case in this many also makes the PDFs, the EPUBs, the data package and the API.
 HEAVY_EVERY = 20
 FAILURES = ("traceback", "hang", "lost words", "bad message", "wrote on refusal", "exit status", "flaky",
-            "invalid output")
+            "invalid output", "fuzzer error")
 
 
 @dataclass
@@ -97,7 +97,12 @@ def explore(harness: Harness, kind: str, cases: int, derandomize: bool, seed: in
                   suppress_health_check=list(HealthCheck), report_multiple_bugs=False, phases=phases)
         @given(mutations.cases(mutations.kinds()[kind]))
         def each(case):
-            outcome, detail = harness.judge(case, count)
+            try:
+                outcome, detail = harness.judge(case, count)
+            except Exception as err:    # noqa: BLE001 - a mutation's or the harness's own fault: a failure
+                outcome, detail = "fuzzer error", f"{type(err).__name__}: {err}"    # shown, not a kind cut short
+                if count:
+                    harness.tried[case.kind, outcome] += 1
             if outcome in FAILURES:
                 found[:] = [(case, outcome, detail)]
                 raise AssertionError(f"{case}: {outcome}: {detail}")

@@ -32,7 +32,7 @@ TEXT_OPS = {f.__name__: f for f in (delete_lines, duplicate_line, swap_lines, cu
 #: Mutations of bytes: a download cut short, anywhere (inside a character too); a stray byte.
 BYTE_OPS = {
     "truncate": lambda data, a, b, c: data[:max(1, len(data) - 1 - a % len(data))] if len(data) > 1 else data,
-    "stray_byte": lambda data, a, b, c: data[:a % len(data)] + bytes([0x80 + b % 0x80]) + data[a % len(data):],
+    "stray_byte": lambda data, a, b, c: data[:a % (len(data) + 1)] + bytes([0x80 + b % 0x80]) + data[a % (len(data) + 1):],
 }
 
 
