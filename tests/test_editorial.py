@@ -41,8 +41,12 @@ def test_bad_toml_names_its_line(tmp_path):
      "[cite.\"author.md\"]: birthDate '1941-02-30' cannot be read: expected a date"),
     ('[cite."book.md"]\nlabel = "B"\nbook_format = "schema.org/Paperback"\n', 3, "expected an http(s) address"),
     ('[cite."x.md"]\nschema = { affiliation = { url = "www.ucsb.edu" } }\n', 2, "url 'www.ucsb.edu' cannot be read"),
+    ('[review]\nsource = "x.txt"\npage = "x.md"\n[[review.titles]]\nphrase = "Mokusatsu"\nlang = "ja_JP"\n', 4,
+     "'lang' 'ja_JP' cannot be read: expected a language tag of BCP 47"),
+    ('[listing]\nsource = "l.txt"\npage = "b.md"\ncjk_lang = "1ja"\n', 4, "cjk_lang '1ja' cannot be read"),
 ], ids=["misspelt setting", "unknown reader", "unknown section", "misspelt detail key", "no page", "isbn checksum",
-        "schema date not in the calendar", "book format not an address", "nested address"])
+        "schema date not in the calendar", "book format not an address", "nested address", "title's language",
+        "cjk language"])
 def test_the_schema_refuses_what_it_does_not_know_with_its_line(tmp_path, text, line, message):
     bad = tmp_path / "editorial.toml"
     bad.write_text(text, encoding="utf-8")

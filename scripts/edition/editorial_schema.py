@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from .errors import SourceError
+from . import typed_values
 from .source_text import line_of
 
 #: Keys every page section has, whatever its reader.
@@ -70,6 +71,8 @@ def settings_of(reader: str, section: dict, refuse) -> dict:
         if key not in PAGE_KEYS and key not in names(known):
             refuse(key, f"unknown setting {key!r} for the {reader} reader (known: {', '.join(names(known))})")
     settings = {**asdict(known()), **{k: v for k, v in section.items() if k not in PAGE_KEYS}}
+    if settings.get("cjk_lang") and (wrong := typed_values.problem("language", "cjk_lang", settings["cjk_lang"])):
+        refuse("cjk_lang", wrong)
     for key, kind in ENTRIES.items():
         if key in settings:
             for entry in settings[key]:
@@ -105,6 +108,8 @@ def entry_problem(name: str, entry) -> str:
             return f"has no {key!r}"
         if key in entry and not (isinstance(entry[key], kind) and not (kind is int and isinstance(entry[key], bool))):
             return f"{key!r} is {entry[key]!r}, not {'text' if kind is str else 'a ' + kind.__name__}"
+    if entry.get("lang") and (wrong := typed_values.problem("language", "'lang'", entry["lang"])):
+        return wrong
     if name == "links" and ("pattern" in entry) == ("phrase" in entry):
         return "needs one of 'pattern' and 'phrase'"
     if name in PATTERNS and "pattern" in entry:

@@ -96,6 +96,19 @@ def url(value: str) -> str:
     return value
 
 
+#: A language tag as BCP 47 (RFC 5646) forms one: language (extlangs), script, region, variants,
+#: extensions, private use; every such tag is also one XML's xml:lang takes (the TEI, the EPUB).
+LANGUAGE = re.compile(r"(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?"
+                      r"(?:-(?:[A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*(?:-[0-9A-WYZa-wyz](?:-[A-Za-z0-9]{2,8})+)*"
+                      r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?|[Xx](?:-[A-Za-z0-9]{1,8})+")
+
+
+def language(value: str) -> str:
+    if not LANGUAGE.fullmatch(value):
+        raise ValueError
+    return value
+
+
 #: Each kind: its reader, and what a value of it looks like, as a refusal says it.
 KINDS = {
     "year": (year, "a year of digits (2005; EDTF, as biblatex reads it)"),
@@ -107,6 +120,7 @@ KINDS = {
     "count": (count, "a number of pages, in digits"),
     "doi": (doi, "a DOI (10.NNNN/…)"),
     "url": (url, "an http(s) address"),
+    "language": (language, "a language tag of BCP 47 (ja, zh-Hant, ru-Latn)"),
 }
 
 #: The typed fields of references.bib (as biblatex names them) and their kinds.

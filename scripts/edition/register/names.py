@@ -9,6 +9,7 @@ from ..errors import SourceError
 from .names_schema import (AUTHORITIES, AUTHORITY_KEYS, ENTRY_KEYS, FORM_KEYS, ID, KINDS, KNOWN_AS_KEYS, Authority,
     Entry, Form, KnownAs)
 from ..source_text import line_of, read_toml
+from ..typed_values import problem
 
 
 @dataclass
@@ -88,6 +89,9 @@ def parse_entry(register: Register, ident: str, table, header: int) -> Entry:
                    f"{' '.join(form.form.split())!r}", toml_string(form.form))
     known = [typed(KnownAs, name, KNOWN_AS_KEYS, "name", lambda m, n=None: refuse(m, n or "known_as ="))
              for name in as_list(table.get("known_as", []), lambda: refuse("known_as is a list", "known_as ="))]
+    for item in [*forms, *known]:
+        if item.lang and (wrong := problem("language", "lang", item.lang)):
+            refuse(wrong, toml_string(getattr(item, "form", None) or item.name))
     for name in known:
         if not name.reason:
             refuse(f"the name {name.name!r} the texts do not use has no reason", toml_string(name.name))
