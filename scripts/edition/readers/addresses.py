@@ -22,11 +22,18 @@ def continues_url(text: str, content: str) -> bool:
     return any(c in first.rstrip(URL_TAIL) for c in "/.=?&#_~%") or last.endswith(("/", "=", "?", "&", "#", "_", "~", "%"))
 
 
+#: What makes an address not one URI, as XML Schema's anyURI (the TEI's) reads it: a second '#', a '%' not
+#: followed by two hexadecimal digits. Such an address stays text: its characters kept, no link made of them.
+NOT_ONE_URI = re.compile(r"#.*#|%(?![0-9A-Fa-f]{2})")
+
+
 def link_addresses(node: Text) -> list:
     """A Text with each bare address in it made a link to itself (less the punctuation after it)."""
     out, position = [], 0
     for match in URL.finditer(node.value):
         address = match.group().rstrip(URL_TAIL)
+        if NOT_ONE_URI.search(address):
+            continue
         if match.start() > position:
             out.append(Text(node.value[position:match.start()]))
         target = address if "://" in address else "https://" + address
